@@ -1,0 +1,175 @@
+// The backend behind both transports: one store, the import service and the query engine.
+import { existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { basename, join } from 'node:path'
+import type { InspectorApi } from '../shared/api'
+import type { ImportFileRef, StoreInfo } from '../shared/types'
+import { EventHub } from './event-hub'
+import { ImportService } from './import-service'
+import type { FileToImport } from './importers/run-import'
+import { countEntries, queryEntries } from './query/entries-query'
+import { facets } from './query/facets'
+import { histogram } from './query/histogram'
+import { compareSources } from './compare/compare-sources'
+import { tenantStats } from './tenants/tenant-stats'
+import { createViewsApi } from './views/views-api'
+import { createExportApi } from './export/export-api'
+import { ExportService } from './export/export-service'
+import { loadRedactionKey, useRedactionKey } from './redact'
+import { openDb, type Db } from './store/db'
+import { getEntryDetail } from './store/entries-repo'
+import { createTriageApi } from './triage/triage-api'
+import { deleteSource, getSource, listSources, removeInterruptedImports } from './store/sources-repo'
+
+export class NotFoundError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'NotFoundError'
+  }
+}
+
+/** Uploaded files held by the HTTP host until an import has read them. */
+export interface UploadResolver {
+  resolve(uploadId: string): string | null
+  release(uploadId: string): void
+}
+
+export interface BackendOptions {
+  dbPath: string
+  /** the sample log offered by the empty state */
+  samplePath?: string
+  uploads?: UploadResolver
+  /** bundled import worker; null runs imports in-process */
+  workerPath?: string | null
+  nativeBinding?: string
+  /** where browser-mode exports wait for download (default: a folder in the OS temp dir) */
+  exportDir?: string
+}
+
+export interface Backend {
+  api: InspectorApi
+  events: EventHub
+  db: Db
+  imports: ImportService
+  exports: ExportService
+  close(): void
+}
+
+export function createBackend(options: BackendOptions): Backend {
+  const db = openDb(options.dbPath, { nativeBinding: options.nativeBinding })
+  removeInterruptedImports(db)
+  const events = new EventHub()
+  const imports = new ImportService(
+    db,
+    options.dbPath,
+    {
+      onProgress: (progress) => events.emit('importProgress', progress),
+      onFinished: (summary) => {
+        events.emit('importFinished', summary)
+        if (summary.files.some((f) => f.sourceId !== null)) events.emit('storeChanged', { reason: 'import' })
+      },
+    },
+    options.workerPath,
+    options.nativeBinding,
+  )
+  // Redaction tags use this store's key everywhere (imports, exports, reports); exports run on their own
+  // read connection and are offered for download by the HTTP host in browser mode.
+  useRedactionKey(loadRedactionKey(db))
+  const exports = new ExportService({
+    db,
+    dbPath: options.dbPath,
+    nativeBinding: options.nativeBinding,
+    downloadDir: options.exportDir ?? join(tmpdir(), `apilog-exports-${process.pid}`),
+    events: {
+      onProgress: (progress) => events.emit('exportProgress', progress),
+      onFinished: (finished) => events.emit('exportFinished', finished),
+    },
+  })
+
+  function resolveFiles(refs: ImportFileRef[]): { files: FileToImport[]; release: () => void } {
+    const uploads: string[] = []
+    const files = refs.map((ref): FileToImport => {
+      if ('path' in ref) return { path: ref.path, name: basename(ref.path) }
+      const path = options.uploads?.resolve(ref.uploadId)
+      if (!path) throw new NotFoundError(`upload ${ref.uploadId} not found`)
+      uploads.push(ref.uploadId)
+      return { path, name: basename(ref.name) }
+    })
+    return { files, release: () => uploads.forEach((id) => options.uploads?.release(id)) }
+  }
+
+  const api: InspectorApi = {
+    async getStoreInfo(): Promise<StoreInfo> {
+      const sources = listSources(db)
+      const firstTs = sources.map((s) => s.firstTs).filter((t): t is string => t !== null).sort()[0] ?? null
+      const lastTs = sources.map((s) => s.lastTs).filter((t): t is string => t !== null).sort().pop() ?? null
+      return {
+        dbPath: options.dbPath,
+        entryCount: sources.reduce((sum, s) => sum + s.entryCount, 0),
+        sourceCount: sources.length,
+        firstTs,
+        lastTs,
+        hasSecretsKept: sources.some((s) => s.secretsKept),
+      }
+    },
+    async listSources() {
+      return listSources(db)
+    },
+    async removeSource({ id }) {
+      if (!deleteSource(db, id)) throw new NotFoundError(`source ${id} not found`)
+      events.emit('storeChanged', { reason: 'remove' })
+    },
+    async startImport(request) {
+      const { files: refs, ...importOptions } = request
+      const { files, release } = resolveFiles(refs)
+      return { jobId: imports.start(files, importOptions, release) }
+    },
+    async cancelImport({ jobId }) {
+      if (!imports.cancel(jobId)) throw new NotFoundError(`no running import ${jobId}`)
+    },
+    async importSample() {
+      if (!options.samplePath || !existsSync(options.samplePath)) throw new NotFoundError('the sample log is not bundled with this build')
+      return { jobId: imports.start([{ path: options.samplePath }], { force: false }) }
+    },
+    async queryEntries(query) {
+      return queryEntries(db, query)
+    },
+    async countEntries({ filter }) {
+      return { count: countEntries(db, filter) }
+    },
+    async getFacets(request) {
+      return facets(db, request)
+    },
+    async getHistogram(request) {
+      return histogram(db, request)
+    },
+    async getEntry({ id }) {
+      return getEntryDetail(db, id)
+    },
+    ...createViewsApi(db, (message) => new NotFoundError(message)),
+    async compareSources(request) {
+      for (const id of [request.a, request.b]) {
+        if (!getSource(db, id)) throw new NotFoundError(`source ${id} not found`)
+      }
+      return compareSources(db, request)
+    },
+    async getTenantStats(request) {
+      return tenantStats(db, request)
+    },
+    ...createExportApi(exports, db, (message) => new NotFoundError(message)),
+    ...createTriageApi(db),
+  }
+
+  return {
+    api,
+    events,
+    db,
+    imports,
+    exports,
+    close() {
+      imports.cancelAll()
+      exports.dispose()
+      db.close()
+    },
+  }
+}

@@ -1,0 +1,4 @@
+// Electron main entry.
+import { startDesktopApp } from './app/desktop'
+
+startDesktopApp()

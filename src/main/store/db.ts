@@ -1,0 +1,96 @@
+import Database from 'better-sqlite3'
+import { existsSync, mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { MIGRATIONS } from './migrations'
+
+export type Db = Database.Database
+
+export class StoreError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'StoreError'
+  }
+}
+
+export interface OpenOptions {
+  readonly?: boolean
+  /** Migrations to apply (tests pass their own to exercise failure paths). */
+  migrations?: readonly string[]
+  /** Path of an Electron-ABI build of better-sqlite3 (see README: "Electron build"). */
+  nativeBinding?: string
+}
+
+/**
+ * Opens (creating if needed) a store file in WAL mode, brings its schema up to date and removes
+ * what an interrupted import left behind. `:memory:` works too.
+ */
+export function openDb(path: string, options: OpenOptions = {}): Db {
+  if (path !== ':memory:' && !options.readonly) mkdirSync(dirname(path), { recursive: true })
+  if (options.readonly && path !== ':memory:' && !existsSync(path)) {
+    throw new StoreError(`store not found: ${path}`)
+  }
+  let db: Db
+  try {
+    db = new Database(path, {
+      readonly: options.readonly ?? false,
+      nativeBinding: options.nativeBinding,
+    })
+  } catch (error) {
+    throw new StoreError(`cannot open store ${path}: ${(error as Error).message}`)
+  }
+  try {
+    configure(db, options.readonly ?? false)
+    if (!options.readonly) migrate(db, options.migrations ?? MIGRATIONS)
+    else checkVersion(db, options.migrations ?? MIGRATIONS)
+  } catch (error) {
+    db.close()
+    if (error instanceof StoreError) throw error
+    throw new StoreError(`cannot open store ${path}: ${(error as Error).message}`)
+  }
+  return db
+}
+
+function configure(db: Db, readonly: boolean): void {
+  // A file that is not a database fails here with SQLITE_NOTADB.
+  db.pragma('busy_timeout = 5000')
+  if (!readonly) {
+    db.pragma('journal_mode = WAL')
+    db.pragma('synchronous = NORMAL')
+    // Checkpoint often enough that the WAL stays small even under long-lived readers.
+    db.pragma('wal_autocheckpoint = 4000')
+    db.pragma('journal_size_limit = 67108864')
+  }
+  db.pragma('temp_store = MEMORY')
+  db.pragma('cache_size = -65536')
+  db.pragma('mmap_size = 1073741824')
+}
+
+function checkVersion(db: Db, migrations: readonly string[]): void {
+  const version = db.pragma('user_version', { simple: true }) as number
+  if (version !== migrations.length) {
+    throw new StoreError(
+      `store schema version ${version} does not match this app (${migrations.length}); open it read-write to upgrade`,
+    )
+  }
+}
+
+/** Applies pending migrations, each in its own transaction with its version bump. */
+export function migrate(db: Db, migrations: readonly string[]): void {
+  const version = db.pragma('user_version', { simple: true }) as number
+  if (version > migrations.length) {
+    throw new StoreError(
+      `store schema version ${version} is newer than this app supports (${migrations.length})`,
+    )
+  }
+  for (let v = version; v < migrations.length; v++) {
+    const apply = db.transaction(() => {
+      db.exec(migrations[v])
+      db.pragma(`user_version = ${v + 1}`)
+    })
+    try {
+      apply()
+    } catch (error) {
+      throw new StoreError(`schema migration ${v + 1} failed: ${(error as Error).message}`)
+    }
+  }
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import { EntryWriter, getEntryDetail, RAW_COMPRESS_FROM } from '../../../src/main/store/entries-repo'
+import { insertSource } from '../../../src/main/store/sources-repo'
+import { memoryDb } from '../helpers/store'
+
+describe('entries repo', () => {
+  it('stores long raw records deflated and gives back the exact text', () => {
+    const db = memoryDb()
+    const source = insertSource(db, { name: 'x', path: null, size: 1, headSha256: 'h', format: 'har', timeZone: 'UTC', secretsKept: false })
+    const long = JSON.stringify({ body: 'ü🙂'.repeat(RAW_COMPRESS_FROM), n: 1 })
+    const writer = new EntryWriter(db, source)
+    writer.add({ position: 1, ts: 0, result: 'success', raw: long, requestHeaders: [['A', '1'], ['A', '2']], responseBody: '{"ok":true}' })
+    writer.add({ position: 2, ts: 5, result: 'error', raw: 'short line' })
+    writer.flush()
+    const types = db.prepare('SELECT typeof(raw) AS t, length(raw) AS n FROM entry_payloads ORDER BY entry_id').all() as Array<{ t: string; n: number }>
+    expect(types.map((t) => t.t)).toEqual(['blob', 'text'])
+    expect(types[0].n).toBeLessThan(long.length / 4)
+    const first = getEntryDetail(db, 1)!
+    expect(first.raw).toBe(long)
+    expect(first.requestHeaders).toEqual([['A', '1'], ['A', '2']])
+    expect(first.responseBody).toBe('{"ok":true}')
+    expect(first.ts).toBe('1970-01-01T00:00:00.000Z')
+    expect(getEntryDetail(db, 2)!.raw).toBe('short line')
+    expect(writer.firstTs).toBe(0)
+    expect(writer.lastTs).toBe(5)
+  })
+
+  it('keeps numeric-looking raw text as text', () => {
+    const db = memoryDb()
+    const source = insertSource(db, { name: 'x', path: null, size: 1, headSha256: 'h', format: 'csv', timeZone: 'UTC', secretsKept: false })
+    const writer = new EntryWriter(db, source)
+    writer.add({ position: 1, ts: null, result: 'success', raw: '00123' })
+    writer.flush()
+    expect(getEntryDetail(db, 1)!.raw).toBe('00123')
+  })
+})
