@@ -1,0 +1,11 @@
+// Failure triage: the support flowchart as a verdict with evidence, automatic findings, and reports.
+export { runTriage } from './run-triage'
+export { findFindings } from './findings'
+export { renderTriageReport, reportFileName } from './report'
+export { renderTriageMarkdown } from './report-md'
+export { renderTriageHtml } from './report-html'
+export { loadEvidenceRows } from './report-rows'
+export { classifyError } from './classify'
+export { ERROR_CLASSES, CAUSE_LABELS, CAUSE_HINTS } from './error-classes'
+export { TRIAGE, FINDINGS } from './thresholds'
+export { TriageInputError } from './window'
