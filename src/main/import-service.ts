@@ -2,13 +2,13 @@
 // the CLI host) or in-process otherwise (unit tests running from source), and reports progress.
 import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { ImportFileResult, ImportOptions, ImportProgress, ImportSummary } from '../shared/types'
 import { runImportJob, type ImportJobSpec } from './importers/import-job'
 import type { WorkerMessage } from './importers/import-worker'
 import type { FileToImport } from './importers/run-import'
 import type { Db } from './store/db'
+import { builtPath } from './paths'
 
 export interface ImportServiceEvents {
   onProgress(progress: ImportProgress): void
@@ -24,7 +24,8 @@ interface Job {
 
 /** Path of the bundled worker next to the bundled main code, if this is a build. */
 export function bundledWorkerPath(): string | null {
-  const candidate = join(__dirname, 'import-worker.js')
+  if (__filename.endsWith('.ts')) return null // running from source (unit tests): no bundle to load
+  const candidate = builtPath('main', 'import-worker.js')
   return existsSync(candidate) ? candidate : null
 }
 

@@ -4,15 +4,16 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createBackend, type Backend } from './backend'
 import { startHttpHost, Uploads, type HttpHost } from './ipc/http-transport'
+import { appRoot, builtPath } from './paths'
 
-/** out/renderer next to the bundled main code. */
+/** The built renderer. */
 export function rendererDir(): string {
-  return join(__dirname, '../renderer')
+  return builtPath('renderer')
 }
 
 /** The demo log offered by "Open sample data". */
 export function samplePath(): string {
-  return join(__dirname, '../../resources/samples/vicidial-api-log-demo.csv')
+  return join(appRoot(), 'resources', 'samples', 'vicidial-api-log-demo.csv')
 }
 
 export interface ServeOptions {

@@ -4,7 +4,7 @@ import { mkdirSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { createBackend, type Backend } from '../backend'
 import { serveIpc } from '../ipc/ipc-transport'
-import { APP_NAME, defaultDataDir, STORE_FILE } from '../paths'
+import { APP_NAME, builtPath, defaultDataDir, STORE_FILE } from '../paths'
 import { samplePath } from '../serve'
 import { buildMenu } from './menu'
 import { electronSqliteBinding } from './native-binding'
@@ -36,7 +36,7 @@ function createWindow(): BrowserWindow {
     minHeight: 600,
     title: APP_NAME,
     show: false,
-    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.js')),
+    webPreferences: secureWebPreferences(builtPath('preload', 'index.js')),
   })
   guardWebContents(window.webContents, window)
   window.once('ready-to-show', () => window.show())
@@ -98,7 +98,7 @@ export function startDesktopApp(): void {
 
   void app.whenReady().then(() => {
     hardenSession()
-    serveAppProtocol(join(__dirname, '../renderer'))
+    serveAppProtocol(builtPath('renderer'))
     backend = createBackend({
       dbPath: join(dataDir, STORE_FILE),
       samplePath: samplePath(),
