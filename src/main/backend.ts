@@ -8,6 +8,7 @@ import { EventHub } from './event-hub'
 import { ImportService } from './import-service'
 import type { FileToImport } from './importers/run-import'
 import { countEntries, queryEntries } from './query/entries-query'
+import { locateEntry } from './query/locate-entry'
 import { facets } from './query/facets'
 import { histogram } from './query/histogram'
 import { compareSources } from './compare/compare-sources'
@@ -133,6 +134,9 @@ export function createBackend(options: BackendOptions): Backend {
     },
     async queryEntries(query) {
       return queryEntries(db, query)
+    },
+    async locateEntry({ filter, sort, id }) {
+      return { index: locateEntry(db, filter, sort, id) }
     },
     async countEntries({ filter }) {
       return { count: countEntries(db, filter) }

@@ -12,6 +12,7 @@ import type {
   ImportProgress,
   ImportRequest,
   ImportSummary,
+  SortSpec,
   SourceInfo,
   StoreInfo,
 } from './types'
@@ -38,6 +39,8 @@ export interface InspectorApi {
   importSample(): Promise<{ jobId: string }>
   queryEntries(query: EntryQuery): Promise<EntryPage>
   countEntries(req: { filter: EntryFilter }): Promise<{ count: number }>
+  /** Row index of an entry in the filtered, sorted list (null when it does not match). */
+  locateEntry(req: { filter: EntryFilter; sort?: SortSpec; id: number }): Promise<{ index: number | null }>
   getFacets(req: FacetRequest): Promise<FacetResult>
   getHistogram(req: HistogramRequest): Promise<Histogram>
   getEntry(req: { id: number }): Promise<EntryDetail | null>
@@ -86,6 +89,7 @@ export const API_METHODS = {
   importSample: 1,
   queryEntries: 1,
   countEntries: 1,
+  locateEntry: 1,
   getFacets: 1,
   getHistogram: 1,
   getEntry: 1,

@@ -68,6 +68,13 @@ export const ARG_SCHEMAS: Schemas = {
     })
     .strict(),
   countEntries: z.object({ filter: filterSchema }).strict(),
+  locateEntry: z
+    .object({
+      filter: filterSchema,
+      sort: z.object({ field: z.enum(SORT_FIELDS), dir: z.enum(['asc', 'desc']) }).strict().optional(),
+      id: z.number().int(),
+    })
+    .strict(),
   getFacets: z
     .object({
       filter: filterSchema,

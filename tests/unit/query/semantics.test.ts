@@ -135,3 +135,22 @@ describe('query semantics (against plain JS)', () => {
     expect(users).toEqual([...users].sort().reverse())
   })
 })
+
+describe('locateEntry', () => {
+  it('gives the index the paged query puts each entry at, for any sort', async () => {
+    const { locateEntry } = await import('../../../src/main/query/locate-entry')
+    const { SORT_FIELDS } = await import('../../../src/shared/types')
+    fc.assert(
+      fc.property(filterArb, fc.constantFrom(...SORT_FIELDS), fc.constantFrom('asc' as const, 'desc' as const), fc.nat(), (filter, field, dir, pickAt) => {
+        const sort = { field, dir }
+        const rows = queryEntries(db, { filter, sort, limit: 10_000 }).rows
+        if (rows.length === 0) return
+        const target = rows[pickAt % rows.length]
+        expect(locateEntry(db, filter, sort, target.id)).toBe(pickAt % rows.length)
+        const outside = records.find((r) => !matches(r, filter))
+        if (outside) expect(locateEntry(db, filter, sort, outside.id)).toBeNull()
+      }),
+      { numRuns: 150, seed: 5 },
+    )
+  })
+})
