@@ -15,6 +15,7 @@ import {
 } from '../store/sources-repo'
 import { createWallClock, normalizeTimeZone, TimeZoneError } from '../util/time-zone'
 import { createRecordRedactor, loadRedactionKey } from '../redact'
+import { redactingErrorSink } from '../redact/error-messages'
 import { detectFormat, getImporter } from './index'
 import { hashFile, readHead, readText } from './input'
 import { ImportRejected, type EntrySink, type Importer } from './types'
@@ -158,7 +159,8 @@ export async function importFile(
   const writer = new EntryWriter(db, sourceId)
   // Credential redaction (issue 5): on by default, so no secret reaches the store, its WAL or the
   // full-text index; `keepSecrets` stores records verbatim (the source is marked secrets_kept).
-  const redact = options.keepSecrets ? null : createRecordRedactor(loadRedactionKey(db))
+  const key = options.keepSecrets ? null : loadRedactionKey(db)
+  const redact = key ? createRecordRedactor(key) : null
   const transform = hooks.transform
   const sink = new CollectingSink(writer, redact ? (entry) => redact(transform ? transform(entry) : entry) : transform)
   const reader = readText(file.path, size, hooks.signal)
@@ -171,7 +173,8 @@ export async function importFile(
       timeZone,
       wall: createWallClock(timeZone),
       mapping: options.mapping,
-      sink,
+      // error messages are stored with the source: redacted too (issue 5)
+      sink: key ? redactingErrorSink(sink, key) : sink,
     })
     writer.flush()
     progress()

@@ -82,7 +82,8 @@ function entryModel(detail: EntryDetail): ReportEntry {
   if (d.correlationId) facts.push(['Correlation id', d.correlationId])
   facts.push(['Source', `${d.sourceName}, record ${d.position}`])
   return {
-    heading: `Entry ${d.id} · ${entryTime(d.ts)} · ${d.function ?? '(no function)'} · ${d.result}`,
+    // hardening (issue 7): the function is log text too, so its bidi and control characters are shown
+    heading: `Entry ${d.id} · ${entryTime(d.ts)} · ${clean(d.function ?? '(no function)')} · ${d.result}`,
     facts: facts.map(([k, v]) => [k, clean(v)]),
     request: clean(request.join('\n').trim()),
     response: clean(response.join('\n').trim()),

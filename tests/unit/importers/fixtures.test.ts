@@ -13,6 +13,9 @@ const GOLDEN_FIELDS = [
   'clientIp', 'durationMs', 'delayMs', 'correlationId', 'origin',
 ] as const
 
+/** Fixture folders that are not one importer's golden cases (redaction canaries, the hostile corpus). */
+const NOT_FORMATS = new Set(['redact-canary', 'hostile'])
+
 interface Case {
   format: string
   name: string
@@ -23,7 +26,7 @@ interface Case {
 function cases(): Case[] {
   if (!existsSync(ROOT)) return []
   const out: Case[] = []
-  for (const format of readdirSync(ROOT, { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== 'redact-canary').map((d) => d.name)) {
+  for (const format of readdirSync(ROOT, { withFileTypes: true }).filter((d) => d.isDirectory() && !NOT_FORMATS.has(d.name)).map((d) => d.name)) {
     const dir = join(ROOT, format)
     for (const file of readdirSync(dir)) {
       if (file.endsWith('.expected.json') || file.endsWith('.md') || file.endsWith('.options.json')) continue
