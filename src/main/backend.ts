@@ -20,7 +20,9 @@ import { loadRedactionKey, useRedactionKey } from './redact'
 import { openDb, type Db } from './store/db'
 import { getEntryDetail } from './store/entries-repo'
 import { createTriageApi } from './triage/triage-api'
-import { deleteSource, getSource, listSources, removeInterruptedImports } from './store/sources-repo'
+import { deleteSource, getSource, listSources } from './store/sources-repo'
+import { recoverStore } from './store/recovery'
+import { createRecoverableBackend, type StoreApi, type StoreBackend } from './store-health'
 
 export class NotFoundError extends Error {
   constructor(message: string) {
@@ -45,6 +47,10 @@ export interface BackendOptions {
   nativeBinding?: string
   /** where browser-mode exports wait for download (default: a folder in the OS temp dir) */
   exportDir?: string
+  /** open the store read-only (a damaged store being looked at; see store-health.ts) */
+  readonly?: boolean
+  /** the event hub to publish on (kept across store swaps by store-health.ts) */
+  events?: EventHub
 }
 
 export interface Backend {
@@ -56,10 +62,18 @@ export interface Backend {
   close(): void
 }
 
+/**
+ * The backend over one store, wrapped so a damaged store file is reported (getStoreHealth) and can be
+ * opened read-only or rebuilt instead of crashing the app (issue 7, store-health.ts).
+ */
 export function createBackend(options: BackendOptions): Backend {
-  const db = openDb(options.dbPath, { nativeBinding: options.nativeBinding })
-  removeInterruptedImports(db)
-  const events = new EventHub()
+  return createRecoverableBackend(options, openStoreBackend)
+}
+
+function openStoreBackend(options: BackendOptions): StoreBackend {
+  const db = openDb(options.dbPath, { nativeBinding: options.nativeBinding, readonly: options.readonly })
+  if (!options.readonly) recoverStore(db)
+  const events = options.events ?? new EventHub()
   const imports = new ImportService(
     db,
     options.dbPath,
@@ -99,7 +113,7 @@ export function createBackend(options: BackendOptions): Backend {
     return { files, release: () => uploads.forEach((id) => options.uploads?.release(id)) }
   }
 
-  const api: InspectorApi = {
+  const api: StoreApi = {
     async getStoreInfo(): Promise<StoreInfo> {
       const sources = listSources(db)
       const firstTs = sources.map((s) => s.firstTs).filter((t): t is string => t !== null).sort()[0] ?? null

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { resolveDbPath } from '../paths'
 import { openDb, type Db } from '../store/db'
-import { removeInterruptedImports } from '../store/sources-repo'
+import { recoverStore } from '../store/recovery'
 import { UsageError } from './errors'
 
 /** Opens the store for a command; read-only commands require it to exist. */
@@ -11,6 +11,6 @@ export function openStoreForCli(dbOption: string | undefined, mustExist: boolean
     throw new UsageError(`no store at ${path} (import a log first: apilog import --db ${path} FILE)`)
   }
   const db = openDb(path)
-  removeInterruptedImports(db)
+  recoverStore(db)
   return { db, path }
 }

@@ -5,14 +5,13 @@ import type { EntryDetail, EntryFilter, HeaderList, ResultKind, SortSpec } from 
 import { compileFilter, QueryError } from '../query/compile-filter'
 import { ENTRY_COLUMNS } from '../store/columns'
 import type { Db } from '../store/db'
-import { decodeRaw } from '../store/entries-repo'
+import { decodeRaw, PAYLOAD_JOIN, PAYLOAD_SELECT } from '../store/payload-codec'
 
 const COLUMNS = [
   'e.id', 'e.source_id', 'e.position', 'e.ts', 'e.api_user', 'e.agent_user', 'e.function', 'e.result',
   'e.status_code', 'e.status_text', 'e.result_reason', 'e.error_code', 'e.method', 'e.url', 'e.host', 'e.path',
   'e.endpoint', 'e.service', 'e.tenant', 'e.client_ip', 'e.duration_ms', 'e.delay_ms', 'e.correlation_id',
-  'e.origin', 'p.request_headers', 'p.request_body', 'p.request_body_encoding', 'p.response_headers',
-  'p.response_body', 'p.response_body_encoding', 'p.raw', 's.name',
+  'e.origin', PAYLOAD_SELECT, 's.name',
 ].join(', ')
 
 type Cell = string | number | null
@@ -56,7 +55,7 @@ export function prepareExportRows(db: Db, filter: EntryFilter, sort?: SortSpec):
   const where = compileFilter(filter)
   const from = `FROM entries e JOIN sources s ON s.id = e.source_id`
   const select = db
-    .prepare(`SELECT ${COLUMNS} ${from} JOIN entry_payloads p ON p.entry_id = e.id
+    .prepare(`SELECT ${COLUMNS} ${from} ${PAYLOAD_JOIN}
       WHERE s.status = 'complete' AND ${where.sql} ORDER BY ${orderBy(sort)}`)
     .raw(true)
   const count = db.prepare(`SELECT count(*) AS n ${from} WHERE s.status = 'complete' AND ${where.sql}`)

@@ -29,7 +29,7 @@ export async function runImportJob(db: Db, job: ImportJobSpec, hooks: ImportJobH
       signal: hooks.signal,
       onProgress: (tick) => {
         const seconds = Math.max((Date.now() - fileStarted) / 1000, 0.001)
-        hooks.onProgress({ ...base, phase: 'reading', ...tick, entriesPerSecond: Math.round(tick.entries / seconds) })
+        hooks.onProgress({ ...base, ...tick, phase: tick.phase ?? 'reading', entriesPerSecond: Math.round(tick.entries / seconds) })
       },
     })
     results.push(result)

@@ -3,8 +3,9 @@
 import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { ImportError, ImportFileResult, ImportOptions, SourceFormat } from '../../shared/types'
-import type { Db } from '../store/db'
-import { EntryWriter } from '../store/entries-repo'
+import { checkpointWal, type Db } from '../store/db'
+import { deferIndexes, restoreDeferredIndexes, shouldBulkLoad } from '../store/bulk-load'
+import { EntryWriter, indexSourceText } from '../store/entry-writer'
 import type { EntryRecord } from '../store/entry-record'
 import {
   completeSource,
@@ -28,11 +29,15 @@ export interface ImportProgressTick {
   bytesTotal: number
   entries: number
   errors: number
+  /** 'indexing' once every record is stored and the indexes are being built */
+  phase?: 'reading' | 'indexing'
 }
 
 export interface ImportHooks {
   signal?: AbortSignal
   onProgress?: (tick: ImportProgressTick) => void
+  /** force (true) or forbid (false) bulk loading instead of deciding by size (tests, benchmarks) */
+  bulk?: boolean
   /** runs on every record before it is stored (credential redaction) */
   transform?: (entry: EntryRecord) => EntryRecord
 }
@@ -156,7 +161,10 @@ export async function importFile(
     timeZone,
     secretsKept: options.keepSecrets ?? false,
   })
-  const writer = new EntryWriter(db, sourceId)
+  // A big import into a small store drops the secondary indexes and full-text indexes afterwards:
+  // building them once is far cheaper than maintaining them row by row (store/bulk-load.ts).
+  const bulk = (hooks.bulk ?? shouldBulkLoad(db, size)) && deferIndexes(db)
+  const writer = new EntryWriter(db, sourceId, undefined, undefined, bulk)
   // Credential redaction (issue 5): on by default, so no secret reaches the store, its WAL or the
   // full-text index; `keepSecrets` stores records verbatim (the source is marked secrets_kept).
   const key = options.keepSecrets ? null : loadRedactionKey(db)
@@ -194,6 +202,11 @@ export async function importFile(
       deleteSource(db, sourceId)
       return rejected(name, started, `already imported as source ${duplicate.id} (${duplicate.name}); use --force to import again`, duplicate.id)
     }
+    if (bulk) {
+      hooks.onProgress?.({ bytesRead: size, bytesTotal: size, entries: writer.count, errors: sink.errorCount, phase: 'indexing' })
+      indexSourceText(db, sourceId)
+      restoreDeferredIndexes(db)
+    }
     const durationMs = Date.now() - started
     completeSource(db, sourceId, {
       sha256,
@@ -222,9 +235,18 @@ export async function importFile(
     deleteSource(db, sourceId)
     if ((error as Error).name === 'AbortError') return rejected(name, started, 'import cancelled')
     if (error instanceof ImportRejected) return rejected(name, started, error.message)
+    if ((error as { code?: string }).code === 'SQLITE_FULL') return rejected(name, started, DISK_FULL)
     return rejected(name, started, `import failed: ${(error as Error).message}`)
+  } finally {
+    if (bulk) restoreDeferredIndexes(db)
+    // hardening (issue 7): keep the WAL small after every import (does not wait for readers)
+    checkpointWal(db)
   }
 }
+
+/** A full disk (SQLITE_FULL) as the user should read it (hardening, issue 7). */
+export const DISK_FULL =
+  'the disk is full (or the store reached its size limit): nothing of this file was kept; free some space and import it again'
 
 async function* withProgress(text: AsyncIterable<string>, tick: () => void): AsyncGenerator<string> {
   let last = 0

@@ -12,6 +12,28 @@ export class StoreError extends Error {
   }
 }
 
+/**
+ * The store file is damaged (not a database, malformed pages): the UI offers to open it read-only
+ * or to rebuild it, the CLI points at `apilog repair` (hardening, issue 7).
+ */
+export class StoreCorruptError extends StoreError {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`the store ${path} is damaged (${reason})`)
+    this.name = 'StoreCorruptError'
+  }
+}
+
+const CORRUPTION_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUPT_INDEX', 'SQLITE_CORRUPT_SEQUENCE', 'SQLITE_CORRUPT_VTAB'])
+
+/** Whether an error from SQLite says the file is damaged (as opposed to busy, full or read-only). */
+export function isCorruptionError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' && CORRUPTION_CODES.has(code)
+}
+
 export interface OpenOptions {
   readonly?: boolean
   /** Migrations to apply (tests pass their own to exercise failure paths). */
@@ -36,6 +58,7 @@ export function openDb(path: string, options: OpenOptions = {}): Db {
       nativeBinding: options.nativeBinding,
     })
   } catch (error) {
+    if (isCorruptionError(error)) throw new StoreCorruptError(path, (error as Error).message)
     throw new StoreError(`cannot open store ${path}: ${(error as Error).message}`)
   }
   try {
@@ -45,6 +68,7 @@ export function openDb(path: string, options: OpenOptions = {}): Db {
   } catch (error) {
     db.close()
     if (error instanceof StoreError) throw error
+    if (isCorruptionError(error)) throw new StoreCorruptError(path, (error as Error).message)
     throw new StoreError(`cannot open store ${path}: ${(error as Error).message}`)
   }
   return db
@@ -63,6 +87,26 @@ function configure(db: Db, readonly: boolean): void {
   db.pragma('temp_store = MEMORY')
   db.pragma('cache_size = -65536')
   db.pragma('mmap_size = 1073741824')
+}
+
+/**
+ * Copies the WAL into the database and truncates it, without waiting: a reader that still holds
+ * an older snapshot makes it give up (busy) and the next call, or SQLite's own checkpoints once
+ * the reader is done, finish the job. Run after each import so the WAL does not stay large.
+ */
+export function checkpointWal(db: Db): { busy: boolean } {
+  if (db.memory || db.readonly) return { busy: false }
+  const timeout = db.pragma('busy_timeout', { simple: true }) as number
+  db.pragma('busy_timeout = 0')
+  try {
+    const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>
+    return { busy: result?.busy === 1 }
+  } catch (error) {
+    if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY')) return { busy: true }
+    throw error
+  } finally {
+    db.pragma(`busy_timeout = ${timeout}`)
+  }
 }
 
 function checkVersion(db: Db, migrations: readonly string[]): void {

@@ -149,6 +149,7 @@ export function deleteSource(db: Db, id: number): boolean {
       `DELETE FROM entry_payloads WHERE entry_id IN (SELECT id FROM entries WHERE source_id = ?)`,
     ).run(sourceId)
     db.prepare(`DELETE FROM entries WHERE source_id = ?`).run(sourceId)
+    db.prepare(`DELETE FROM header_sets WHERE source_id = ?`).run(sourceId)
     return db.prepare(`DELETE FROM sources WHERE id = ?`).run(sourceId).changes > 0
   })
   return run(id)

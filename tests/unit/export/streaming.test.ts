@@ -21,8 +21,12 @@ function fillStore(db: Db): void {
       CASE WHEN i % 7 = 0 THEN 'error' ELSE 'success' END, CASE WHEN i % 7 = 0 THEN 500 ELSE 200 END, 'GET',
       'https://api.example.com/v1/items/' || i || CASE WHEN i % 10 = 0 THEN '?token=tk' || (i % 97) || 'abcdef' ELSE '' END,
       'api.example.com', '/v1/items/' || i, '/v1/items/{id}', i % 300 FROM n;
-    INSERT INTO entry_payloads (entry_id, request_headers, response_body, raw)
-    SELECT id, '[["Authorization","Bearer tk' || (id % 97) || 'abcdef"],["Accept","*/*"]]',
+    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 96)
+    INSERT INTO header_sets (id, source_id, headers)
+    SELECT i + 1, ${sourceId}, '[["Authorization","Bearer tk' || i || 'abcdef"],["Accept","*/*"]]' FROM n
+    UNION ALL SELECT 1, ${sourceId}, '[["Authorization","Bearer tk0abcdef"],["Accept","*/*"]]';
+    INSERT INTO entry_payloads (entry_id, request_headers_id, response_body, raw)
+    SELECT id, (id % 97) + 1,
       '{"id":' || id || ',"name":"item ' || id || '","tags":["a","b","c"]}', '{"line":' || id || '}' FROM entries;`)
   completeSource(db, sourceId, {
     sha256: 'g', mapping: null, entryCount: ROWS, skippedCount: 0, errorCount: 0, errors: [], firstTs: null, lastTs: null, durationMs: 1,

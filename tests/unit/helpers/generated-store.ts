@@ -1,6 +1,6 @@
 // A store filled with generated entries, for checking query semantics against plain JS.
 import type { Db } from '../../../src/main/store/db'
-import { EntryWriter } from '../../../src/main/store/entries-repo'
+import { EntryWriter } from '../../../src/main/store/entry-writer'
 import type { EntryRecord } from '../../../src/main/store/entry-record'
 import { completeSource, insertSource } from '../../../src/main/store/sources-repo'
 import type { ResultKind } from '../../../src/shared/types'

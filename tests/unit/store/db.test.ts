@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { migrate, openDb, StoreError } from '../../../src/main/store/db'
 import { MIGRATIONS } from '../../../src/main/store/migrations'
-import { EntryWriter } from '../../../src/main/store/entries-repo'
+import { EntryWriter } from '../../../src/main/store/entry-writer'
 import { insertSource, listSources, removeInterruptedImports } from '../../../src/main/store/sources-repo'
 import { generateRecords, writeSource } from '../helpers/generated-store'
 import { memoryDb, tempDir } from '../helpers/store'
@@ -67,5 +67,46 @@ describe('store', () => {
     expect(db.prepare('SELECT count(*) AS n FROM entry_payloads').get()).toEqual({ n: 30 })
     expect(listSources(db).map((s) => s.id)).toEqual([kept])
     expect(db.prepare(`SELECT count(*) AS n FROM entries_fts WHERE entries_fts MATCH 'alpha OR beta OR gamma'`).get()).toEqual({ n: 30 })
+  })
+})
+
+describe('bulk loading', () => {
+  it('parks secondary indexes, and recovery rebuilds them after a crash', async () => {
+    const { deferIndexes, hasDeferredIndexes } = await import('../../../src/main/store/bulk-load')
+    const { recoverStore } = await import('../../../src/main/store/recovery')
+    const db = memoryDb()
+    const before = tables(db)
+    expect(deferIndexes(db)).toBe(true)
+    expect(deferIndexes(db)).toBe(false)
+    expect(tables(db)).not.toContain('entries_by_api_user')
+    expect(tables(db)).toContain('entries_by_source')
+    expect(hasDeferredIndexes(db)).toBe(true)
+    writeSource(db, generateRecords(20, 3))
+    expect(recoverStore(db)).toEqual({ removedSources: [], restoredIndexes: 6 })
+    expect(tables(db)).toEqual(before)
+    expect(hasDeferredIndexes(db)).toBe(false)
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
+  })
+})
+
+describe('a bulk import', () => {
+  it('ends with every index back, text searchable and the same rows as a normal import', async () => {
+    const { importFile } = await import('../../../src/main/importers/run-import')
+    const { countEntries } = await import('../../../src/main/query/entries-query')
+    const { combinedLog } = await import('../helpers/cli')
+    const dir = tempDir()
+    const log = join(dir, 'a.log')
+    writeFileSync(log, combinedLog(3000))
+    const normal = memoryDb()
+    const bulk = memoryDb()
+    const expected = tables(bulk)
+    await importFile(normal, { path: log }, {}, { bulk: false })
+    const result = await importFile(bulk, { path: log }, {}, { bulk: true })
+    expect(result.imported).toBe(3000)
+    expect(tables(bulk)).toEqual(expected)
+    for (const filter of [{}, { search: 'contacts' }, { apiUser: ['crmsync'] }, { search: '1999' }, { result: ['error' as const] }]) {
+      expect(countEntries(bulk, filter)).toBe(countEntries(normal, filter))
+    }
+    expect(countEntries(bulk, { search: 'contacts' })).toBe(3000)
   })
 })

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { EntryWriter, getEntryDetail, RAW_COMPRESS_FROM } from '../../../src/main/store/entries-repo'
+import { getEntryDetail } from '../../../src/main/store/entries-repo'
+import { EntryWriter } from '../../../src/main/store/entry-writer'
+import { RAW_COMPRESS_FROM } from '../../../src/main/store/payload-codec'
 import { insertSource } from '../../../src/main/store/sources-repo'
 import { memoryDb } from '../helpers/store'
 

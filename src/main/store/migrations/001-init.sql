@@ -52,17 +52,26 @@ CREATE TABLE entries (
   origin         TEXT
 );
 
--- The wide part, read only by the detail panes.
+-- The wide part, read only by the detail panes and exports.
 CREATE TABLE entry_payloads (
   entry_id               INTEGER PRIMARY KEY,
-  request_headers        TEXT,  -- JSON [[name, value], ...]
+  request_headers_id     INTEGER,  -- header_sets.id
   request_body           TEXT,
   request_body_encoding  TEXT,
-  response_headers       TEXT,
+  response_headers_id    INTEGER,  -- header_sets.id
   response_body          TEXT,
   response_body_encoding TEXT,
   raw                    BLOB NOT NULL  -- TEXT as is, or a BLOB holding the deflated text of long records (no affinity)
 );
+
+-- Header lists repeat from call to call (an access log has a handful of user agents), so each
+-- distinct list is stored once per source.
+CREATE TABLE header_sets (
+  id        INTEGER PRIMARY KEY,
+  source_id INTEGER NOT NULL,
+  headers   TEXT    NOT NULL   -- JSON [[name, value], ...]
+);
+CREATE INDEX header_sets_by_source ON header_sets (source_id);
 
 CREATE VIRTUAL TABLE entries_fts USING fts5 (
   url, result_reason, request_body, response_body,
