@@ -36,7 +36,9 @@ export async function serve(options: ServeOptions): Promise<Serving> {
   const uploads = new Uploads(join(tmpdir(), `apilog-uploads-${process.pid}`))
   const backend = createBackend({ dbPath: options.dbPath, samplePath: samplePath(), uploads })
   try {
-    const host = await startHttpHost({ api: backend.api, events: backend.events, staticDir, uploads, downloads: backend.exports, port: options.port })
+    // resolved on each download: a rebuilt store (issue 7) comes with a new export service
+    const downloads = { download: (exportId: string) => backend.exports.download(exportId) }
+    const host = await startHttpHost({ api: backend.api, events: backend.events, staticDir, uploads, downloads, port: options.port })
     return {
       backend,
       host,

@@ -17,6 +17,7 @@ import type {
   StoreInfo,
 } from './types'
 import type { CompareRequest, CompareResult } from './compare-types'
+import type { StoreHealth } from './store-types'
 import type { TenantStatsRequest, TenantStatsResult } from './tenant-types'
 import type { ExportFinished, ExportProgress, ExportRequest, RedactionPreviewItem } from './export-types'
 import type { Finding, FindingsRequest, TriageReport, TriageReportRequest, TriageRequest, TriageResult } from './triage-types'
@@ -75,6 +76,12 @@ export interface InspectorApi {
   getFindings(req: FindingsRequest): Promise<Finding[]>
   /** A triage as a Markdown or self-contained HTML file (credentials redacted). */
   renderTriageReport(req: TriageReportRequest): Promise<TriageReport>
+  /** Whether the store file is sound, damaged (offer read-only or rebuild) or open read-only. */
+  getStoreHealth(): Promise<StoreHealth>
+  /** Reopens the store read-only, to look at and export what a damaged store still holds. */
+  openStoreReadOnly(): Promise<StoreHealth>
+  /** Moves the store file aside (kept: see backupPath) and starts an empty store in its place. */
+  rebuildStore(): Promise<StoreHealth>
 }
 
 export type ApiMethod = keyof InspectorApi
@@ -111,6 +118,9 @@ export const API_METHODS = {
   runTriage: 1,
   getFindings: 1,
   renderTriageReport: 1,
+  getStoreHealth: 1,
+  openStoreReadOnly: 1,
+  rebuildStore: 1,
 } as const satisfies Record<ApiMethod, 1>
 
 /** Events pushed from the backend (IPC `webContents.send`, or Server-Sent Events over HTTP). */

@@ -34,7 +34,8 @@ export function isAppUrl(url: string): boolean {
 
 /** Requests a window may make: its own pages and DevTools; nothing leaves the machine. */
 export function isAllowedRequest(url: string): boolean {
-  return isAppUrl(url) || url.startsWith('devtools://') || url.startsWith('data:')
+  // blob: URLs of the app's own origin carry files the page saves (reports, view exports)
+  return isAppUrl(url) || url.startsWith(`blob:${APP_ORIGIN}/`) || url.startsWith('devtools://') || url.startsWith('data:')
 }
 
 /** Links the user may open in the system browser (after confirming): http(s) only. */

@@ -1,6 +1,6 @@
 // `apilog`: the command-line front end to the store and query engine.
 import { Command, CommanderError } from 'commander'
-import { StoreError } from '../store/db'
+import { isCorruptionError, StoreCorruptError, StoreError } from '../store/db'
 import { QueryError } from '../query/compile-filter'
 import { registerImport } from './commands/import'
 import { registerFacets, registerQuery } from './commands/query'
@@ -13,6 +13,7 @@ import { registerExport } from './commands/export'
 import { registerTriage } from './commands/triage'
 import { registerFindings } from './commands/findings'
 import { UsageError } from './errors'
+import { damagedStoreMessage, registerRepair } from './commands/repair'
 
 export function buildProgram(): Command {
   const program = new Command('apilog')
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerExport(program)
   registerTriage(program)
   registerFindings(program)
+  registerRepair(program)
   return program
 }
 
@@ -46,6 +48,11 @@ export async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : 0
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 1
+    // hardening (issue 7): a damaged store is one line saying what to do, not a stack trace
+    if (error instanceof StoreCorruptError || isCorruptionError(error)) {
+      process.stderr.write(`apilog: ${damagedStoreMessage(error as Error)}\n`)
+      return 1
+    }
     if (isUserError(error)) {
       process.stderr.write(`apilog: ${error.message}\n`)
       return 1

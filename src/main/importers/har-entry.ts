@@ -17,6 +17,7 @@ import {
   toNumber,
 } from './normalize'
 import { parseIsoTime, type WallClock } from './parse-time'
+import { stringifyJson } from '../util/json-text'
 
 type Json = Record<string, unknown>
 
@@ -49,7 +50,8 @@ function text(value: unknown): string | null {
 function valueText(value: unknown): string {
   if (typeof value === 'string') return value
   if (value === null || value === undefined) return ''
-  return typeof value === 'object' ? JSON.stringify(value) : String(value)
+  // hardening (issue 7): no stack overflow on a deeply nested value
+  return typeof value === 'object' ? stringifyJson(value) : String(value)
 }
 
 /** HAR `[{name, value}]` → ordered [name, value] pairs; malformed items are left out. */

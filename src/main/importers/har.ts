@@ -1,6 +1,7 @@
 // HAR 1.2 (HTTP Archive) from browsers, proxies and API clients: log.entries streamed one at a time.
 import { parseHarEntry } from './har-entry'
 import { JsonStructureError, streamJsonArray } from './json-array-stream'
+import { MAX_LINE_LENGTH } from './line-splitter'
 import { ImportRejected, type Detection, type ImportContext, type Importer } from './types'
 
 const LOG_FIRST_RE = /^\{\s*"log"\s*:\s*\{/
@@ -42,7 +43,12 @@ async function parseHar(input: AsyncIterable<string>, ctx: ImportContext): Promi
   }
   let result
   try {
-    result = await streamJsonArray(input, isEntries, onElement)
+    // hardening (issue 7): an entry longer than a line may be is reported and skipped, not held whole
+    const onOverlong = (index: number, length: number) => {
+      seen = index
+      ctx.sink.error(index, `entry ${index} is too long to read (${length} characters)`)
+    }
+    result = await streamJsonArray(input, isEntries, onElement, MAX_LINE_LENGTH, onOverlong)
   } catch (error) {
     if (!(error instanceof JsonStructureError)) throw error
     if (seen === 0) throw new ImportRejected(`not a valid HAR file: ${error.message}`)

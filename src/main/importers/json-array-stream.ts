@@ -30,15 +30,21 @@ interface Frame {
   key: string | null
 }
 
+/** An element longer than the limit: its index and length (its text is not kept). */
+export type OverlongElementHandler = (index: number, length: number) => void
+
 /**
  * Calls `onElement(text, index)` for each element of the first array whose key path satisfies
  * `target` (path [] is a top-level array; ['log', 'entries'] is HAR's). Element indexes are 1-based.
+ * An element longer than `maxElementLength` throws, or, when `onOverlong` is given, is reported
+ * there and skipped without being held in memory (hardening, issue 7).
  */
 export async function streamJsonArray(
   input: AsyncIterable<string>,
   target: ArrayTarget,
   onElement: (text: string, index: number) => void,
   maxElementLength = 512 * 1024 * 1024,
+  onOverlong?: OverlongElementHandler,
 ): Promise<ArrayStreamResult> {
   const stack: Frame[] = []
   let inString = false
@@ -53,9 +59,18 @@ export async function streamJsonArray(
   let stringElement = false // a string element is being captured
   let count = 0
   let done = false
+  let overlong = false // the element being captured is over the limit: only its length is kept
 
   const emit = () => {
     if (!element) return
+    if (overlong) {
+      const length = elementLength + element.reduce((sum, part) => sum + part.length, 0)
+      element = null
+      elementLength = 0
+      overlong = false
+      onOverlong?.(++count, length)
+      return
+    }
     const text = element.join('').trim()
     element = null
     elementLength = 0
@@ -192,9 +207,11 @@ export async function streamJsonArray(
       const part = chunk.slice(captureFrom)
       elementLength += part.length
       if (elementLength > maxElementLength) {
-        throw new JsonStructureError(`an element of the array is longer than ${maxElementLength} characters`)
+        if (!onOverlong) throw new JsonStructureError(`an element of the array is longer than ${maxElementLength} characters`)
+        overlong = true
       }
-      element.push(part)
+      if (overlong) element.length = 0
+      else element.push(part)
     }
   }
   return { found: targetDepth >= 0, count, truncated: targetDepth >= 0 && !done }

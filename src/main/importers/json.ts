@@ -4,6 +4,7 @@
 import { emitRecord, isObject } from './json-record'
 import { isRecordArrayPath, looksLikeHar } from './json-record/wrappers'
 import { JsonStructureError, streamJsonArray } from './json-array-stream'
+import { MAX_LINE_LENGTH } from './line-splitter'
 import { parseJsonLine } from './ndjson'
 import { ImportRejected, type Detection, type ImportContext, type Importer, type TextInput } from './types'
 
@@ -95,7 +96,12 @@ async function parseJson(input: TextInput, context: ImportContext): Promise<void
     return hit
   }
   try {
-    const result = await streamJsonArray(capture.tee(input), target, onElement)
+    // hardening (issue 7): an element longer than a line may be is reported and skipped, not held whole
+    const onOverlong = (index: number, length: number) => {
+      count = index
+      context.sink.error(index, `element ${index} is too long to read (${length} characters)`)
+    }
+    const result = await streamJsonArray(capture.tee(input), target, onElement, MAX_LINE_LENGTH, onOverlong)
     if (!result.found) return importSingle(capture, context)
     if (result.truncated) {
       const message = `the document ends before the array is closed (truncated after element ${count})`

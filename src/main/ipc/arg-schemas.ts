@@ -118,4 +118,7 @@ export const ARG_SCHEMAS: Schemas = {
   runTriage: triageRequestSchema,
   getFindings: findingsRequestSchema,
   renderTriageReport: z.object({ request: triageRequestSchema, format: z.enum(['md', 'html']) }).strict(),
+  getStoreHealth: noArgument,
+  openStoreReadOnly: noArgument,
+  rebuildStore: noArgument,
 }

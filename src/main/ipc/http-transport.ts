@@ -3,7 +3,7 @@
 // cookie set when the tokenised URL is opened); Host and Origin are checked against DNS
 // rebinding and cross-site requests; static paths cannot leave the renderer folder.
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto'
-import { createReadStream, createWriteStream, mkdirSync, rmSync, statSync } from 'node:fs'
+import { createReadStream, createWriteStream, mkdirSync, realpathSync, rmSync, statSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve, sep } from 'node:path'
@@ -124,6 +124,14 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
 export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
   const token = options.token ?? randomBytes(24).toString('base64url')
   const staticRoot = resolve(options.staticDir)
+  const realRoot = realpathSync(staticRoot)
+  const isInsideRoot = (file: string) => {
+    try {
+      return realpathSync(file).startsWith(realRoot + sep)
+    } catch {
+      return false
+    }
+  }
   const uploads = options.uploads
   const sseClients = new Set<ServerResponse>()
   let port = 0
@@ -148,6 +156,8 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
       if (extname(relative) !== '') return send(response, 404, 'not found')
       file = join(staticRoot, 'index.html')
     }
+    // hardening (issue 7): a symlink inside the folder must not lead out of it
+    if (!isInsideRoot(file)) return send(response, 403, 'forbidden')
     const headers: Record<string, string | string[]> = {
       'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
       'content-security-policy': CONTENT_SECURITY_POLICY,

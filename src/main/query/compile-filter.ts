@@ -25,12 +25,22 @@ export function parseFilterTime(value: string, field: string): number {
   return ms
 }
 
+/**
+ * Lists longer than this are bound as one JSON array: a statement may bind at most 32766 values,
+ * and a filter may hold 10 000 values in each of several fields (hardening, issue 7).
+ */
+const INLINE_LIST_MAX = 100
+
 function listClause(column: string, values: ReadonlyArray<string | number | null>): SqlFragment {
   const present = values.filter((v) => v !== null)
   const parts: string[] = []
-  if (present.length > 0) parts.push(`e.${column} IN (${present.map(() => '?').join(', ')})`)
+  let params: unknown[] = present
+  if (present.length > INLINE_LIST_MAX) {
+    parts.push(`e.${column} IN (SELECT value FROM json_each(?))`)
+    params = [JSON.stringify(present)]
+  } else if (present.length > 0) parts.push(`e.${column} IN (${present.map(() => '?').join(', ')})`)
   if (present.length < values.length) parts.push(`e.${column} IS NULL`)
-  return { sql: parts.length > 1 ? `(${parts.join(' OR ')})` : parts[0], params: present }
+  return { sql: parts.length > 1 ? `(${parts.join(' OR ')})` : parts[0], params }
 }
 
 const STATUS_CLASS_RE = /^([1-5])xx$/i

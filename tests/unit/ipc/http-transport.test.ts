@@ -1,5 +1,7 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { request as httpRequest } from 'node:http'
+import { connect } from 'node:net'
+import { networkInterfaces } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createBackend } from '../../../src/main/backend'
@@ -24,7 +26,7 @@ async function start() {
   const backend = createBackend({ dbPath: ':memory:', workerPath: null, uploads })
   writeSource(backend.db, generateRecords(20, 5))
   host = await startHttpHost({ api: backend.api, events: backend.events, staticDir, uploads })
-  return { host, backend, uploads }
+  return { host, backend, uploads, dir }
 }
 
 interface Reply {
@@ -129,5 +131,123 @@ describe('loopback HTTP host', () => {
     await new Promise((r) => setTimeout(r, 50))
     backend.events.emit('storeChanged', { reason: 'other' })
     expect(await received).toContain('data: {"event":"storeChanged","payload":{"reason":"other"}}')
+  })
+})
+
+// Hardening (issue 7): what a web page in the user's browser, or another local program, might try.
+describe('loopback HTTP host under attack', () => {
+  const api = (port: number, headers: Record<string, string>, body = '{"filter":{}}') =>
+    raw(port, '/api/countEntries', { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } })
+
+  it('is not reachable on any other interface', async () => {
+    const { host } = await start()
+    const external = Object.values(networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal)
+    if (!external) return
+    const reached = await new Promise<boolean>((resolve) => {
+      const socket = connect({ host: external.address, port: host.port })
+      socket.once('connect', () => {
+        socket.destroy()
+        resolve(true)
+      })
+      socket.once('error', () => resolve(false))
+    })
+    expect(reached).toBe(false)
+  })
+
+  it('refuses Origin: null (sandboxed frames, file: pages) even with the token', async () => {
+    const { host } = await start()
+    expect((await api(host.port, { origin: 'null', 'x-inspector-token': host.token })).status).toBe(403)
+    expect((await api(host.port, { origin: `http://127.0.0.1:${host.port}.evil.example`, 'x-inspector-token': host.token })).status).toBe(403)
+    expect((await api(host.port, { origin: `http://127.0.0.1:${host.port + 1}`, 'x-inspector-token': host.token })).status).toBe(403)
+  })
+
+  it('does not take the token from a Referer header', async () => {
+    const { host } = await start()
+    const referer = `http://127.0.0.1:${host.port}/?token=${host.token}`
+    expect((await api(host.port, { referer })).status).toBe(401)
+    expect((await raw(host.port, '/', { headers: { referer } })).status).toBe(401)
+  })
+
+  it('checks the Host header strictly', async () => {
+    const { host } = await start()
+    for (const name of ['127.0.0.1', `[::1]:${host.port}`, `evil.example`, `127.0.0.1:${host.port}.evil.example`, `LOCALHOST:${host.port}x`]) {
+      expect((await api(host.port, { host: name, 'x-inspector-token': host.token })).status, name).toBe(421)
+    }
+    expect((await api(host.port, { host: `localhost:${host.port}`, 'x-inspector-token': host.token })).status).toBe(200)
+  })
+
+  it('answers HEAD and OPTIONS only with the token, and never with CORS permissions', async () => {
+    const { host } = await start()
+    for (const method of ['HEAD', 'OPTIONS', 'PUT', 'DELETE', 'PATCH']) {
+      expect((await raw(host.port, '/index.html', { method })).status, method).toBe(401)
+    }
+    const head = await raw(host.port, `/index.html?token=${host.token}`, { method: 'HEAD' })
+    expect(head.status).toBe(200)
+    expect(head.body).toBe('')
+    const preflight = await raw(host.port, `/api/countEntries?token=${host.token}`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    })
+    expect(preflight.status).toBe(403)
+    const options = await raw(host.port, `/api/countEntries`, { method: 'OPTIONS', headers: { 'x-inspector-token': host.token } })
+    expect(options.status).toBe(405)
+    for (const reply of [head, preflight, options, await api(host.port, { 'x-inspector-token': host.token })]) {
+      expect(Object.keys(reply.headers).filter((h) => h.startsWith('access-control-'))).toEqual([])
+    }
+  })
+
+  it('does not follow a symlink in the renderer folder to a file outside it', async () => {
+    const { host, dir } = await start()
+    symlinkSync(join(dir, 'secret.txt'), join(dir, 'renderer', 'assets', 'linked.js'))
+    symlinkSync(dir, join(dir, 'renderer', 'up'))
+    for (const path of ['/assets/linked.js', '/up/secret.txt']) {
+      const reply = await raw(host.port, `${path}?token=${host.token}`)
+      expect(reply.body, path).not.toContain('top secret')
+      expect(reply.status, path).toBe(403)
+    }
+  })
+
+  it('refuses other traversal spellings', async () => {
+    const { host } = await start()
+    for (const path of ['/%252e%252e/secret.txt', '/..%5csecret.txt', '/assets/..%2f..%2f..%2fsecret.txt', '/download/..%2f..%2fsecret.txt', '//secret.txt']) {
+      const reply = await raw(host.port, `${path}?token=${host.token}`)
+      expect(reply.body, path).not.toContain('top secret')
+    }
+  })
+
+  it('rejects a request body over the limit without buffering it, and malformed JSON, as bad-argument', async () => {
+    const { host } = await start()
+    const bad = await api(host.port, { 'x-inspector-token': host.token }, '{"filter":')
+    expect(bad.status).toBe(400)
+    expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'bad-argument' } })
+    const huge = await new Promise<Reply>((resolve, reject) => {
+      const req = httpRequest(
+        { host: '127.0.0.1', port: host.port, path: '/api/countEntries', method: 'POST', headers: { host: `127.0.0.1:${host.port}`, 'x-inspector-token': host.token } },
+        (res) => {
+          const chunks: Buffer[] = []
+          res.on('data', (c: Buffer) => chunks.push(c))
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }))
+        },
+      )
+      req.on('error', (error) => (req.destroyed ? undefined : reject(error)))
+      const block = Buffer.alloc(1024 * 1024, 0x20)
+      let sent = 0
+      const pump = () => {
+        while (sent < 40 && req.write(block)) sent++
+        if (sent < 40) req.once('drain', pump)
+        else req.end()
+      }
+      pump()
+    })
+    expect(huge.status).toBe(400)
+    expect(JSON.parse(huge.body)).toEqual({ ok: false, error: { code: 'bad-argument', message: 'request body too large' } })
+  })
+
+  it('answers unknown and prototype method names with a typed error', async () => {
+    const { host } = await start()
+    for (const method of ['nope', '__proto__', 'constructor', 'toString']) {
+      const reply = await raw(host.port, `/api/${method}`, { method: 'POST', body: '{}', headers: { 'x-inspector-token': host.token } })
+      expect(JSON.parse(reply.body), method).toMatchObject({ ok: false, error: { code: 'unknown-method' } })
+    }
   })
 })

@@ -2,6 +2,7 @@
 // value it cannot use, so the mapper moves on to the next candidate field.
 import type { ResultKind } from '../../../shared/types'
 import { blankToNull, parseStatus } from '../normalize'
+import { stringifyJson } from '../../util/json-text'
 
 export type TimeUnit = 'ns' | 'us' | 'ms' | 's'
 
@@ -96,6 +97,7 @@ export function decodeOutcome(value: unknown): ResultKind | null {
 export function decodeBody(value: unknown): string | null {
   if (value === null || value === undefined) return null
   if (typeof value === 'string') return value === '' ? null : value
-  if (typeof value === 'object') return JSON.stringify(value)
+  // hardening (issue 7): stringifyJson does not overflow the stack on deeply nested bodies
+  if (typeof value === 'object') return stringifyJson(value)
   return String(value)
 }

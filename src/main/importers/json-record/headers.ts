@@ -1,12 +1,14 @@
 // Header collections in the shapes JSON logs use, normalised to [name, value] pairs in order.
 import type { HeaderList } from '../../../shared/types'
 import { isObject, type JsonObject } from './lookup'
+import { stringifyJson } from '../../util/json-text'
 
 function headerValue(value: unknown): string | null {
   if (value === null || value === undefined) return null
   if (typeof value === 'string') return value
   if (typeof value === 'number' || typeof value === 'boolean') return String(value)
-  return JSON.stringify(value)
+  // hardening (issue 7): no stack overflow on a deeply nested header value
+  return stringifyJson(value)
 }
 
 /** Adds `name: value`, one pair per value when the value is an array. */
