@@ -48,7 +48,7 @@ describe('timestamp parsing', () => {
     expect(parseEpoch(1714557600.25)).toBe(1714557600250)
     expect(parseEpoch(1714557600123)).toBe(1714557600123)
     expect(parseEpoch('1714557600123456')).toBe(1714557600123)
-    expect(parseEpoch(1714557600123456789)).toBe(1714557600123)
+    expect(parseEpoch('1714557600123456789')).toBe(1714557600123)
     expect(parseEpoch(-5)).toBeNull()
   })
 
