@@ -1,7 +1,7 @@
 // Exposes exactly the reviewed bridge as window.inspector: the API client, event subscription and
 // the path of a dropped file. Nothing else of Node or Electron reaches the page.
 import { contextBridge, ipcRenderer, webUtils } from 'electron'
-import { API_CHANNEL, EVENT_CHANNEL, EVENT_NAMES, type InspectorBridge, type InspectorEventName } from '../shared/api'
+import { API_CHANNEL, EVENT_CHANNEL, EVENT_NAMES, SAVE_DIALOG_CHANNEL, type InspectorBridge, type InspectorEventName } from '../shared/api'
 import { createClient, type Envelope } from '../shared/transport'
 
 export function buildBridge(): InspectorBridge {
@@ -17,6 +17,10 @@ export function buildBridge(): InspectorBridge {
       ipcRenderer.on(EVENT_CHANNEL, listener)
       return () => ipcRenderer.removeListener(EVENT_CHANNEL, listener)
     },
+    chooseSavePath: (suggestedName) =>
+      typeof suggestedName === 'string'
+        ? (ipcRenderer.invoke(SAVE_DIALOG_CHANNEL, suggestedName.slice(0, 255)) as Promise<string | null>)
+        : Promise.resolve(null),
     pathForFile: (file) => {
       try {
         return webUtils.getPathForFile(file) || null

@@ -156,7 +156,10 @@ export interface InspectorBridge {
   on: Subscribe
   /** Desktop only: the file-system path of a dropped or picked File; null in a browser. */
   pathForFile(file: File): string | null
+  /** Desktop only: asks where to save a file (a native save dialog); null when cancelled or in a browser. */
+  chooseSavePath(suggestedName: string): Promise<string | null>
 }
 
 export const API_CHANNEL = 'inspector:api'
 export const EVENT_CHANNEL = 'inspector:event'
+export const SAVE_DIALOG_CHANNEL = 'inspector:save-dialog'

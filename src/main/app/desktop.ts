@@ -10,6 +10,7 @@ import { buildMenu } from './menu'
 import { electronSqliteBinding } from './native-binding'
 import { registerAppScheme, serveAppProtocol } from './protocol'
 import { RecentFiles } from './recent-files'
+import { serveSaveDialog } from './save-dialog'
 import { guardWebContents, hardenSession } from './security'
 import { APP_ORIGIN, secureWebPreferences } from './web-preferences'
 
@@ -105,6 +106,7 @@ export function startDesktopApp(): void {
       nativeBinding: electronSqliteBinding(app.getAppPath()),
     })
     serveIpc(backend.api, backend.events, () => window)
+    serveSaveDialog(() => window)
     refreshMenu()
     window = createWindow()
     window.on('closed', () => (window = null))

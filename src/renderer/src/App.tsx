@@ -1,7 +1,11 @@
 // The application shell: empty state or workspace, imports (button, drop, progress, summary), sources.
-import { useEffect, useRef, useState } from 'react'
-import type { EntryFilter, SourceInfo } from '../../shared/types'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import type { EntryFilter, ImportOptions as ImportChoice, SourceInfo } from '../../shared/types'
 import { NoticeProvider, useNotify } from './components/Notices'
+import { AnalysisDialogs } from './features/analysis/AnalysisDialogs'
+import { AnalysisTools } from './features/analysis/AnalysisTools'
+import { useAnalysis } from './features/analysis/use-analysis'
+import { makeValueFormatter } from './features/filters/value-format'
 import { DropOverlay } from './features/import/DropOverlay'
 import { EmptyState } from './features/import/EmptyState'
 import { FilePicker } from './features/import/FilePicker'
@@ -9,10 +13,17 @@ import { ImportProgressPanel } from './features/import/ImportProgressPanel'
 import { ImportSummaryPanel } from './features/import/ImportSummaryPanel'
 import { useFileDrop } from './features/import/use-file-drop'
 import { useImports } from './features/import/use-imports'
+import { ImportOptions } from './features/secrets/ImportOptions'
+import { SecretsBanner } from './features/secrets/SecretsBanner'
 import { SourcesDialog } from './features/sources/SourcesDialog'
+import { TriageButtons } from './features/triage/TriageButtons'
+import { TriageDock } from './features/triage/TriageDock'
+import { useTriage } from './features/triage/use-triage'
+import { useSavedViews } from './features/views/use-saved-views'
+import { ViewsSidebar } from './features/views/ViewsSidebar'
 import { Toolbar } from './features/workspace/Toolbar'
 import { useStoreData, useStoreRevision } from './features/workspace/use-store-data'
-import { Workspace } from './features/workspace/Workspace'
+import { Workspace, type WorkspaceHandle } from './features/workspace/Workspace'
 import { toVisibleText } from './lib/visible-text'
 import { ServicesContext, useServices, type Services } from './services'
 import { SettingsProvider } from './settings'
@@ -38,9 +49,19 @@ function Shell() {
   const [filter, setFilter] = useState<EntryFilter>({})
   const [sourcesOpen, setSourcesOpen] = useState(false)
   const picker = useRef<HTMLInputElement>(null)
+  const pickOptions = useRef<ImportChoice>({})
   const dragging = useFileDrop((files) => void imports.openFiles(files))
-  const openPicker = () => picker.current?.click()
+  const openPicker = (options: ImportChoice = {}) => {
+    pickOptions.current = options
+    picker.current?.click()
+  }
   useOpenShortcut(openPicker)
+  const workspace = useRef<WorkspaceHandle>(null)
+  const grid = () => workspace.current?.grid ?? null
+  const analysis = useAnalysis(services.on, workspace)
+  const hasSources = store.info === undefined ? undefined : store.info.sourceCount > 0
+  const views = useSavedViews({ api: services.api, notify, filter, setFilter, grid, hasSources })
+  const format = useMemo(() => makeValueFormatter(store.sources), [store.sources])
 
   const removeSource = async (source: SourceInfo) => {
     try {
@@ -55,34 +76,67 @@ function Shell() {
 
   const info = store.info
   const isEmpty = info !== undefined && info.sourceCount === 0 && info.entryCount === 0 && !imports.busy
+  const hasLog = info !== undefined && !isEmpty
+  const triage = useTriage({ filter, onFilter: setFilter, revision, importing: imports.busy, enabled: hasLog })
   return (
     <div className="app">
       <Toolbar
         sourceCount={info?.sourceCount ?? 0}
         entryCount={info?.entryCount ?? 0}
-        onImport={openPicker}
+        onImport={() => openPicker()}
         onSources={() => setSourcesOpen(true)}
+        importOptions={<ImportOptions onChoose={openPicker} />}
+        triage={<TriageButtons triage={triage} />}
+        tools={
+          <AnalysisTools
+            analysis={analysis}
+            views={views}
+            hasEntries={(info?.entryCount ?? 0) > 0}
+            sourceCount={info?.sourceCount ?? 0}
+          />
+        }
+      />
+      <SecretsBanner
+        hasSecretsKept={info?.hasSecretsKept ?? false}
+        sources={store.sources}
+        onOpenSources={() => setSourcesOpen(true)}
       />
       <ImportProgressPanel imports={imports} />
-      {info === undefined ? (
-        <main className="loading-screen" aria-busy="true">
-          {store.infoError ? `Cannot reach the backend: ${store.infoError.message}` : 'Opening the store…'}
-        </main>
-      ) : isEmpty ? (
-        <EmptyState onOpen={openPicker} onSample={() => void imports.importSample()} busy={imports.busy} />
-      ) : (
-        <Workspace
-          filter={filter}
-          onFilter={setFilter}
-          revision={revision}
-          removals={removals}
-          info={info}
-          sources={store.sources}
-          importing={imports.busy}
-        />
-      )}
+      <div className="workspace-row">
+        {analysis.viewsOpen && (
+          <ViewsSidebar views={views} filter={filter} format={format} grid={grid} onClose={analysis.closeViews} />
+        )}
+        {info && hasLog && <TriageDock triage={triage} span={{ from: info.firstTs, to: info.lastTs }} />}
+        {info === undefined ? (
+          <main className="loading-screen" aria-busy="true">
+            {store.infoError ? `Cannot reach the backend: ${store.infoError.message}` : 'Opening the store…'}
+          </main>
+        ) : isEmpty ? (
+          <EmptyState onOpen={() => openPicker()} onSample={() => void imports.importSample()} busy={imports.busy} />
+        ) : (
+          <Workspace
+            filter={filter}
+            onFilter={setFilter}
+            revision={revision}
+            removals={removals}
+            info={info}
+            sources={store.sources}
+            importing={imports.busy}
+            ref={workspace}
+            reveal={triage.reveal}
+          />
+        )}
+      </div>
+      <AnalysisDialogs
+        dialog={analysis.dialog}
+        filter={filter}
+        onFilter={setFilter}
+        sources={store.sources}
+        format={format}
+        onClose={analysis.close}
+      />
       <ImportSummaryPanel summaries={imports.summaries} onDismiss={imports.dismiss} onShowSource={showOnlySource} />
-      <FilePicker ref={picker} onFiles={(files) => void imports.openFiles(files)} />
+      <FilePicker ref={picker} onFiles={(files) => void imports.openFiles(files, pickOptions.current)} />
       <DropOverlay visible={dragging} />
       {sourcesOpen && (
         <SourcesDialog
@@ -93,7 +147,7 @@ function Shell() {
             showOnlySource(s.id)
             setSourcesOpen(false)
           }}
-          onImport={openPicker}
+          onImport={() => openPicker()}
         />
       )}
     </div>

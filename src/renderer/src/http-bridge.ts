@@ -96,6 +96,7 @@ export function createHttpBridge(env: BrowserEnv = browserEnv()): HttpBridge {
       }
     },
     pathForFile: () => null,
+    chooseSavePath: async () => null,
     upload: async (file, name) => {
       const response = await env.fetch(`${origin}/upload?name=${encodeURIComponent(name)}`, {
         method: 'POST',

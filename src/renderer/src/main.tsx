@@ -12,8 +12,20 @@ import './styles/imports.css'
 import './styles/dialogs.css'
 import './styles/detail.css'
 import './styles/message.css'
+import './styles/analysis.css'
+import './styles/analysis-dialogs.css'
+import './styles/compare.css'
+import './styles/triage.css'
 
-const services: Services = { api: bridge.api, on: bridge.on, toFileRef }
+// In the desktop app exports are saved where the user picks in a native save dialog; a browser downloads them.
+const isDesktop = Boolean(window.inspector)
+const services: Services = {
+  api: bridge.api,
+  on: bridge.on,
+  toFileRef,
+  isDesktop,
+  chooseSavePath: isDesktop ? (name) => bridge.chooseSavePath(name) : undefined,
+}
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

@@ -7,6 +7,10 @@ export interface Services {
   api: InspectorApi
   on: Subscribe
   toFileRef(file: File): Promise<ImportFileRef>
+  /** true in the desktop app, where an export is written to a chosen path instead of downloaded */
+  isDesktop?: boolean
+  /** desktop: asks where to save a file (native save dialog); the path, or null when cancelled */
+  chooseSavePath?: (suggestedName: string) => Promise<string | null>
 }
 
 export const ServicesContext = createContext<Services | null>(null)

@@ -11,7 +11,7 @@ const electron = vi.hoisted(() => ({
 }))
 vi.mock('electron', () => electron)
 
-import { API_CHANNEL, API_METHODS, EVENT_CHANNEL, type InspectorBridge } from '../../../src/shared/api'
+import { API_CHANNEL, API_METHODS, EVENT_CHANNEL, SAVE_DIALOG_CHANNEL, type InspectorBridge } from '../../../src/shared/api'
 
 async function exposed(): Promise<{ name: string; bridge: InspectorBridge }> {
   vi.resetModules()
@@ -65,6 +65,7 @@ describe('preload bridge', () => {
         ],
         "bridge": [
           "api",
+          "chooseSavePath",
           "on",
           "pathForFile",
         ],
@@ -74,7 +75,7 @@ describe('preload bridge', () => {
 
   it('exposes only functions: no ipcRenderer, no Node objects, no channels', async () => {
     const { bridge } = await exposed()
-    expect(Object.keys(bridge).sort()).toEqual(['api', 'on', 'pathForFile'])
+    expect(Object.keys(bridge).sort()).toEqual(['api', 'chooseSavePath', 'on', 'pathForFile'])
     expect(typeof bridge.on).toBe('function')
     expect(typeof bridge.pathForFile).toBe('function')
     expect(Object.getPrototypeOf(bridge.api)).toBe(Object.prototype)
@@ -122,5 +123,15 @@ describe('preload bridge', () => {
       throw new Error('not a File')
     })
     expect(bridge.pathForFile({} as File)).toBeNull()
+  })
+
+  it('asks the main process for a save path over its own channel, with a bounded name', async () => {
+    const { bridge } = await exposed()
+    electron.ipcRenderer.invoke.mockResolvedValueOnce('/home/agent/Downloads/x.csv')
+    await expect(bridge.chooseSavePath('x.csv')).resolves.toBe('/home/agent/Downloads/x.csv')
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(SAVE_DIALOG_CHANNEL, 'x.csv')
+    await bridge.chooseSavePath('n'.repeat(1000))
+    expect((electron.ipcRenderer.invoke.mock.calls.at(-1) as unknown[])[1]).toHaveLength(255)
+    await expect(bridge.chooseSavePath(42 as unknown as string)).resolves.toBeNull()
   })
 })

@@ -20,6 +20,12 @@ const PATHS = {
   fold: 'M7 8l5-5 5 5M7 16l5 5 5-5',
   target: 'M12 21a9 9 0 100-18 9 9 0 000 18zM12 15a3 3 0 100-6 3 3 0 000 6z',
   terminal: 'M4 5h16v14H4zM7 9l3 3-3 3M12 15h5',
+  more: 'M5 12h.01M12 12h.01M19 12h.01',
+  bookmark: 'M6 3h12v18l-6-4-6 4z',
+  download: 'M12 4v12M7 11l5 5 5-5M4 16v3a1 1 0 001 1h14a1 1 0 001-1v-3',
+  compare: 'M8 3v18M16 3v18M3 8h5M3 16h5M16 8h5M16 16h5',
+  building: 'M4 21V5l8-3v19M12 8h8v13M4 21h16M8 8v.01M8 12v.01M8 16v.01M16 12v.01M16 16v.01',
+  key: 'M15 7a3 3 0 11-6 0 3 3 0 016 0zM12 10v11M12 15h3M12 18h2',
 } as const
 
 export type IconName = keyof typeof PATHS

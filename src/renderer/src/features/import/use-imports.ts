@@ -2,7 +2,7 @@
 // summaries of jobs started from this window once importFinished arrives. Events can arrive before
 // startImport resolves (small files finish fast), so everything is keyed by job id and merged.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { ImportFileRef, ImportProgress, ImportSummary } from '../../../../shared/types'
+import type { ImportFileRef, ImportOptions, ImportProgress, ImportSummary } from '../../../../shared/types'
 import type { Services } from '../../services'
 
 export interface JobView {
@@ -19,7 +19,8 @@ export interface Imports {
   /** finished jobs started here whose summary has not been dismissed */
   summaries: ImportSummary[]
   busy: boolean
-  openFiles(files: File[]): Promise<void>
+  /** options: e.g. keepSecrets, chosen for this import only */
+  openFiles(files: File[], options?: ImportOptions): Promise<void>
   importSample(): Promise<void>
   cancel(jobId: string): Promise<void>
   dismiss(jobId: string): void
@@ -64,13 +65,13 @@ export function useImports(services: Services, notify: (kind: 'error' | 'info', 
   )
 
   const openFiles = useCallback(
-    async (files: File[]) => {
+    async (files: File[], options: ImportOptions = {}) => {
       if (files.length === 0) return
       const names = files.map((f) => f.name)
       await start(names, async () => {
         const refs: ImportFileRef[] = []
         for (const file of files) refs.push(await toFileRef(file))
-        return api.startImport({ files: refs })
+        return api.startImport({ ...options, files: refs })
       })
     },
     [api, start, toFileRef],

@@ -1,4 +1,5 @@
 // The top bar: import, sources, time zone and theme.
+import type { ReactNode } from 'react'
 import { Icon } from '../../components/Icon'
 import { formatCount } from '../../lib/format'
 import { useSettings, type ThemeChoice } from '../../settings'
@@ -11,9 +12,16 @@ export interface ToolbarProps {
   entryCount: number
   onImport: () => void
   onSources: () => void
+  /** next to Import…: importing with options */
+  importOptions?: ReactNode
+  /** after Sources: the analyst tools (saved views, export, compare, tenants) */
+  tools?: ReactNode
+  /** after Sources, first: Triage and Findings */
+  triage?: ReactNode
 }
 
-export function Toolbar({ sourceCount, entryCount, onImport, onSources }: ToolbarProps) {
+export function Toolbar(props: ToolbarProps) {
+  const { sourceCount, entryCount, onImport, onSources, importOptions, tools, triage } = props
   const { timeMode, setTimeMode, themeChoice, setThemeChoice, theme } = useSettings()
   return (
     <header className="toolbar">
@@ -25,6 +33,7 @@ export function Toolbar({ sourceCount, entryCount, onImport, onSources }: Toolba
         <Icon name="upload" size={15} />
         Import…
       </button>
+      {importOptions}
       <button
         type="button"
         className="btn btn-ghost"
@@ -36,6 +45,8 @@ export function Toolbar({ sourceCount, entryCount, onImport, onSources }: Toolba
         Sources
         <span className="count-badge">{formatCount(sourceCount)}</span>
       </button>
+      {triage}
+      {tools}
       <span className="spacer" />
       <div className="segmented" role="group" aria-label="Show times in">
         <button type="button" aria-pressed={timeMode === 'utc'} onClick={() => setTimeMode('utc')}>

@@ -1,6 +1,6 @@
 // The main screen once a log is loaded: filters, timeline, status line, grid and detail pane.
 import type { GridApi } from 'ag-grid-community'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react'
 import type { EntryFilter, EntryRow, SourceInfo, StoreInfo } from '../../../../shared/types'
 import { useNotify } from '../../components/Notices'
 import { usePersistentState } from '../../hooks/use-persistent-state'
@@ -8,6 +8,7 @@ import { useSettings } from '../../settings'
 import { DetailPane } from '../detail/DetailPane'
 import type { DetailActions } from '../detail/OverviewTab'
 import { EntryGrid } from '../entries/EntryGrid'
+import { useRevealEntry, type RevealRequest } from '../entries/use-reveal-entry'
 import { StatusLine } from '../entries/StatusLine'
 import { FilterBar } from '../filters/FilterBar'
 import { aroundRange, clearAll, isEmptyFilter, setTimeRange, setValues, summarizeFilter } from '../filters/filter-model'
@@ -25,11 +26,21 @@ export interface WorkspaceProps {
   info: StoreInfo
   sources: readonly SourceInfo[]
   importing: boolean
+  /** the grid and the selected entry, for the app shell's tools (saved views, export) */
+  ref?: Ref<WorkspaceHandle>
+  /** an entry to select and scroll to (triage evidence) */
+  reveal?: RevealRequest | null
+}
+
+export interface WorkspaceHandle {
+  grid: GridApi<EntryRow> | null
+  selectedId: number | null
 }
 
 const isPercent = (v: unknown): v is number => typeof v === 'number' && v >= 20 && v <= 80
 
-export function Workspace({ filter, onFilter, revision, removals, info, sources, importing }: WorkspaceProps) {
+export function Workspace(props: WorkspaceProps) {
+  const { filter, onFilter, revision, removals, info, sources, importing, ref, reveal = null } = props
   const { timeMode } = useSettings()
   const notify = useNotify()
   const { source, count, histogram } = useWorkspaceData(filter, revision)
@@ -41,6 +52,11 @@ export function Workspace({ filter, onFilter, revision, removals, info, sources,
   const split = useRef<HTMLDivElement>(null)
   const format = useMemo(() => makeValueFormatter(sources), [sources])
   useGlobalKeys(searchRef)
+  useRevealEntry(grid, reveal, source.filterKey, {
+    onSelect: (id, ts) => setSelected({ id, ts }),
+    onMissing: (message) => notify('info', message),
+  })
+  useImperativeHandle(ref, () => ({ grid, selectedId: selected?.id ?? null }), [grid, selected])
 
   const focusGrid = () => {
     if (!grid) return

@@ -1,0 +1,100 @@
+// "Show this entry": once the grid holds the requested filter, find the entry's row (the backend
+// knows its index under the filter and the grid's sort), scroll it into view and select it. The
+// detail pane opens at once; the row is selected when its block has loaded.
+import { EventApiModule, ModuleRegistry, type GridApi } from 'ag-grid-community'
+import { useEffect, useRef } from 'react'
+import type { EntryFilter, EntryRow, SortSpec } from '../../../../shared/types'
+import { useApi } from '../../services'
+import { toSortSpec } from './columns'
+
+// grid.addEventListener('modelUpdated', …) below: the event API is a module of its own
+ModuleRegistry.registerModules([EventApiModule])
+
+export interface RevealRequest {
+  id: number
+  ts: string | null
+  /** the filter the grid is switched to (the entry must match it) */
+  filter: EntryFilter
+  /** bumps per request, so showing the same entry twice scrolls again */
+  seq: number
+}
+
+export interface RevealHandlers {
+  /** select the entry (opens the detail pane) */
+  onSelect: (id: number, ts: string | null) => void
+  onMissing: (message: string) => void
+}
+
+export function gridSort(grid: GridApi<EntryRow>): SortSpec {
+  const sorted = grid
+    .getColumnState()
+    .filter((c) => c.sort === 'asc' || c.sort === 'desc')
+    .sort((a, b) => (a.sortIndex ?? 0) - (b.sortIndex ?? 0))
+  return toSortSpec(sorted.map((c) => ({ colId: c.colId, sort: c.sort as 'asc' | 'desc' })))
+}
+
+/** Scrolls to `index` and selects the row once it is loaded; returns a cancel function. */
+export function scrollToRow(grid: GridApi<EntryRow>, index: number, id: number): () => void {
+  let scrolled = false
+  const attempt = () => {
+    if (grid.isDestroyed() || grid.getDisplayedRowCount() <= index) return false
+    if (!scrolled) grid.ensureIndexVisible(index, 'middle')
+    scrolled = true
+    const node = grid.getRowNode(String(id))
+    if (!node?.data) return false
+    node.setSelected(true, true)
+    return true
+  }
+  if (attempt()) return () => undefined
+  const listener = () => {
+    if (attempt()) grid.removeEventListener('modelUpdated', listener)
+  }
+  grid.addEventListener('modelUpdated', listener)
+  return () => {
+    if (!grid.isDestroyed()) grid.removeEventListener('modelUpdated', listener)
+  }
+}
+
+export function useRevealEntry(
+  grid: GridApi<EntryRow> | null,
+  reveal: RevealRequest | null,
+  filterKey: string,
+  handlers: RevealHandlers,
+): void {
+  const api = useApi()
+  const handlersRef = useRef(handlers)
+  const selected = useRef(0)
+  const located = useRef(0)
+  useEffect(() => {
+    handlersRef.current = handlers
+  })
+
+  useEffect(() => {
+    if (!reveal || selected.current === reveal.seq) return
+    selected.current = reveal.seq
+    handlersRef.current.onSelect(reveal.id, reveal.ts)
+  }, [reveal])
+
+  useEffect(() => {
+    if (!reveal || !grid || located.current === reveal.seq || filterKey !== JSON.stringify(reveal.filter)) return
+    located.current = reveal.seq
+    let cancel = () => undefined as void
+    let live = true
+    let answered = false
+    api.locateEntry({ filter: reveal.filter, sort: gridSort(grid), id: reveal.id }).then(
+      ({ index }) => {
+        if (!live) return
+        answered = true
+        if (index === null) handlersRef.current.onMissing(`Entry ${reveal.id} is not among the rows shown`)
+        else cancel = scrollToRow(grid, index, reveal.id)
+      },
+      (error: unknown) => live && handlersRef.current.onMissing(`Could not find entry ${reveal.id}: ${String(error)}`),
+    )
+    return () => {
+      live = false
+      cancel()
+      // unanswered (the effect re-ran before the reply): the next run asks again
+      if (!answered) located.current = 0
+    }
+  }, [api, grid, reveal, filterKey])
+}

@@ -1,0 +1,123 @@
+// @vitest-environment jsdom
+// "Show this entry" in the grid: wait for the filter, locate the row, scroll when the row count
+// allows it, select once its block has loaded.
+import { cleanup, render, waitFor } from '@testing-library/react'
+import type { GridApi } from 'ag-grid-community'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { InspectorApi } from '../../src/shared/api'
+import type { EntryRow } from '../../src/shared/types'
+import { gridSort, scrollToRow, useRevealEntry, type RevealRequest } from '../../src/renderer/src/features/entries/use-reveal-entry'
+import { ServicesContext } from '../../src/renderer/src/services'
+import { fakeBackend } from './fake-services'
+
+interface FakeNode {
+  data: object
+  setSelected: ReturnType<typeof vi.fn>
+}
+
+function fakeGrid(rowCount: number) {
+  const listeners = new Set<() => void>()
+  const nodes = new Map<string, FakeNode>()
+  const state = { rowCount }
+  const grid = {
+    isDestroyed: () => false,
+    getDisplayedRowCount: () => state.rowCount,
+    ensureIndexVisible: vi.fn(),
+    getRowNode: (id: string) => nodes.get(id),
+    addEventListener: (_type: string, fn: () => void) => listeners.add(fn),
+    removeEventListener: (_type: string, fn: () => void) => listeners.delete(fn),
+    getColumnState: () => [
+      { colId: 'ts', sort: null },
+      { colId: 'durationMs', sort: 'desc', sortIndex: 0 },
+    ],
+  }
+  return {
+    api: grid as unknown as GridApi<EntryRow>,
+    grid,
+    listeners,
+    nodes,
+    state,
+    fire: () => [...listeners].forEach((fn) => fn()),
+  }
+}
+
+afterEach(cleanup)
+
+describe('scrollToRow', () => {
+  it('waits until the row count reaches the index, scrolls once, and selects the row when it is loaded', () => {
+    const g = fakeGrid(1)
+    scrollToRow(g.api, 250, 1024)
+    expect(g.grid.ensureIndexVisible).not.toHaveBeenCalled()
+    expect(g.listeners.size).toBe(1)
+    g.state.rowCount = 1541
+    g.fire()
+    expect(g.grid.ensureIndexVisible).toHaveBeenCalledWith(250, 'middle')
+    const node = { data: { id: 1024 }, setSelected: vi.fn() }
+    g.nodes.set('1024', node)
+    g.fire()
+    expect(node.setSelected).toHaveBeenCalledWith(true, true)
+    expect(g.grid.ensureIndexVisible).toHaveBeenCalledTimes(1)
+    expect(g.listeners.size).toBe(0)
+  })
+
+  it('is done at once when the row is already there; cancelling stops waiting', () => {
+    const g = fakeGrid(100)
+    const node = { data: { id: 7 }, setSelected: vi.fn() }
+    g.nodes.set('7', node)
+    scrollToRow(g.api, 3, 7)
+    expect(node.setSelected).toHaveBeenCalledWith(true, true)
+    expect(g.listeners.size).toBe(0)
+    const cancel = scrollToRow(fakeGrid(1).api, 50, 8)
+    cancel()
+  })
+
+  it('reads the grid\'s sort for the row index', () => {
+    expect(gridSort(fakeGrid(1).api)).toEqual({ field: 'durationMs', dir: 'desc' })
+  })
+})
+
+function Probe(props: {
+  grid: GridApi<EntryRow>
+  reveal: RevealRequest
+  filterKey: string
+  onSelect: (id: number, ts: string | null) => void
+  onMissing: (m: string) => void
+}) {
+  useRevealEntry(props.grid, props.reveal, props.filterKey, { onSelect: props.onSelect, onMissing: props.onMissing })
+  return null
+}
+
+describe('useRevealEntry', () => {
+  it('selects at once, and locates the row only once the grid shows the requested filter', async () => {
+    const located: unknown[] = []
+    const backend = fakeBackend({
+      locateEntry: async (req) => {
+        located.push(req)
+        return { index: req.id === 1024 ? 0 : null }
+      },
+    } as Partial<InspectorApi>)
+    const g = fakeGrid(53)
+    const node = { data: { id: 1024 }, setSelected: vi.fn() }
+    g.nodes.set('1024', node)
+    const filter = { apiUser: ['crmsync'], from: '2024-03-12T14:00:00.000Z', to: '2024-03-12T15:00:00.000Z' }
+    const reveal: RevealRequest = { id: 1024, ts: '2024-03-12T14:07:48.000Z', filter, seq: 1 }
+    const onSelect = vi.fn()
+    const onMissing = vi.fn()
+    const ui = (key: string, r = reveal) => (
+      <ServicesContext.Provider value={backend.services}>
+        <Probe grid={g.api} reveal={r} filterKey={key} onSelect={onSelect} onMissing={onMissing} />
+      </ServicesContext.Provider>
+    )
+    const view = render(ui('{}'))
+    expect(onSelect).toHaveBeenCalledWith(1024, '2024-03-12T14:07:48.000Z')
+    await new Promise((r) => setTimeout(r, 20))
+    expect(located).toEqual([])
+    view.rerender(ui(JSON.stringify(filter)))
+    await waitFor(() => expect(node.setSelected).toHaveBeenCalledWith(true, true))
+    expect(located).toEqual([{ filter, sort: { field: 'durationMs', dir: 'desc' }, id: 1024 }])
+
+    view.rerender(ui(JSON.stringify(filter), { ...reveal, id: 99, seq: 2 }))
+    await waitFor(() => expect(onMissing).toHaveBeenCalledWith('Entry 99 is not among the rows shown'))
+    expect(onSelect).toHaveBeenCalledTimes(2)
+  })
+})
