@@ -129,9 +129,11 @@ export class ImportService {
         else if (message.type === 'done') {
           settled = true
           resolve(message.results)
+          void worker.terminate()
         } else {
           settled = true
           reject(new Error(message.message))
+          void worker.terminate()
         }
       })
       worker.on('error', (error) => {

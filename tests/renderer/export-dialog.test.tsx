@@ -85,8 +85,10 @@ describe('export dialog', () => {
   it('says how many rows the file gets and previews the redaction on a sample from a source with kept credentials', async () => {
     open()
     const dialog = screen.getByRole('dialog', { name: 'Export' })
-    expect((await within(dialog).findByTestId('export-count')).textContent).toBe(
-      '1,204 entries will be exported — every entry that matches, in the grid’s order, nothing cut.',
+    await waitFor(() =>
+      expect(within(dialog).getByTestId('export-count').textContent).toBe(
+        '1,204 entries will be exported — every entry that matches, in the grid’s order, nothing cut.',
+      ),
     )
     expect(dialog.textContent).toContain('Filters: Result: Error')
     expect(dialog.textContent).toContain('Credentials are always redacted in exports')
@@ -197,8 +199,10 @@ describe('export dialog', () => {
     cleanup()
     backend = fakeBackend({ countEntries: async () => ({ count: 0 }), queryEntries: async () => ({ rows: [], offset: 0 }) })
     open()
-    expect((await screen.findByTestId('export-count')).textContent).toBe(
-      'No entries match the current filters: there is nothing to export.',
+    await waitFor(() =>
+      expect(screen.getByTestId('export-count').textContent).toBe(
+        'No entries match the current filters: there is nothing to export.',
+      ),
     )
     expect(screen.getByRole('button', { name: 'Export 0 entries' })).toHaveProperty('disabled', true)
   })

@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   })
   const post = (message: WorkerMessage) => port.postMessage(message)
   try {
-    const db = openDb(dbPath, { nativeBinding })
+    const db = openDb(dbPath, { nativeBinding, writer: true })
     try {
       const results = await runImportJob(db, job, {
         signal: controller.signal,

@@ -5,7 +5,8 @@ import type { EntrySink } from './types'
 import { decodeBody, decodeDuration } from './json-record/decode'
 import { headersWithPrefix, normalizeHeaders } from './json-record/headers'
 import { isObject, type JsonObject } from './json-record/lookup'
-import { resolveOutcome } from './json-record/outcome'
+import { resolveOutcome, type Outcome } from './json-record/outcome'
+import { errorFromBody } from './error-body'
 import { resolveParties } from './json-record/parties'
 import { resolveRequestLine } from './json-record/request-line'
 import { unwrapRecord } from './json-record/unwrap'
@@ -47,20 +48,28 @@ export function mapJsonRecord(input: JsonObject, source: RecordSource): EntryRec
   const outcome = resolveOutcome(view)
   const isCall = line.method || line.url || line.endpoint || line.function || outcome.statusCode !== null
   if (!isCall) return null
+  const responseBody = pick(view, 'responseBody', decodeBody)
   return {
     position: source.position,
     ts: timeOf(view, source.wall, envelopeTs) ?? source.fallbackTs ?? null,
     ...line,
-    ...outcome,
+    ...withBodyError(outcome, responseBody),
     ...resolveParties(view, requestHeaders, responseHeaders),
     durationMs: pick(view, 'duration', (value, alias) => decodeDuration(value, alias.unit ?? 'ms')),
     delayMs: pick(view, 'delay', (value, alias) => decodeDuration(value, alias.unit ?? 'ms')),
     requestHeaders,
     requestBody: pick(view, 'requestBody', decodeBody),
     responseHeaders,
-    responseBody: pick(view, 'responseBody', decodeBody),
+    responseBody,
     raw: source.raw,
   }
+}
+
+/** A failed call whose log gives no reason: the API's own JSON error body usually does. */
+function withBodyError(outcome: Outcome, responseBody: string | null): Outcome {
+  if (outcome.result !== 'error' || (outcome.resultReason !== null && outcome.errorCode !== null)) return outcome
+  const body = errorFromBody(responseBody)
+  return { ...outcome, resultReason: outcome.resultReason ?? body.reason, errorCode: outcome.errorCode ?? body.code }
 }
 
 /** Maps a parsed record and hands it to the sink: an entry, a skip (not an API call) or an error. */

@@ -2,10 +2,12 @@
 // and no failure on truncated documents): "password": "…", "Authorization": "Bearer …", HAR-style
 // {"name": "X-Api-Key", "value": "…"}, and the same inside JSON-escaped strings (\"token\":\"…\").
 import { STRATEGIES, type Mark } from './value-strategies'
-import { classifyJsonKey, classifyName, type Strategy } from './names'
+import { classifyJsonKey, classifyName, SECRET_WORD_RE, type Strategy } from './names'
 
-const MEMBER_RE = /"((?:[^"\\\r\n]|\\.){1,128}?)"(\s*:\s*)("(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?![\w.]))/g
-const ESCAPED_MEMBER_RE = /\\"([^"\\]{1,128})\\"(\s*:\s*)(\\"[^"\\]*\\"|-?\d+(?:\.\d+)?(?![\w.]))/g
+// Sticky: tried only where a secret-ish word occurs inside a key (see replaceNamedMembers).
+const MEMBER_RE = /"((?:[^"\\\r\n]|\\.){1,128}?)"(\s*:\s*)("(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?![\w.]))/y
+const ESCAPED_MEMBER_RE = /\\"([^"\\]{1,128})\\"(\s*:\s*)(\\"[^"\\]*\\"|-?\d+(?:\.\d+)?(?![\w.]))/y
+const SECRET_WORDS = new RegExp(SECRET_WORD_RE.source, 'gi')
 const NAME_VALUE_RE = /"name"(\s*:\s*)"((?:[^"\\]|\\.){1,256}?)"(\s*,\s*"value"\s*:\s*)"((?:[^"\\]|\\.)*)"/g
 
 function decodeJsonString(quoted: string): string | null {
@@ -35,6 +37,38 @@ function strategyForKey(key: string, classify: (name: string) => Strategy | null
   return classify(key.includes('\\') ? (decodeJsonString(`"${key}"`) ?? key) : key)
 }
 
+/**
+ * Rewrites the members whose key holds a secret-ish word. Only keys can name a credential, so
+ * instead of matching every member of a large document, each occurrence of such a word is traced
+ * back to the quote that opens its string and the member pattern is tried there.
+ */
+function replaceNamedMembers(
+  text: string,
+  member: RegExp,
+  escaped: boolean,
+  replace: (all: string, key: string, colon: string, literal: string) => string,
+): string {
+  let out = ''
+  let copied = 0
+  SECRET_WORDS.lastIndex = 0
+  for (let word = SECRET_WORDS.exec(text); word !== null; word = SECRET_WORDS.exec(text)) {
+    const quote = text.lastIndexOf('"', word.index)
+    if (quote < 0) continue
+    const isEscapedQuote = quote > 0 && text.charCodeAt(quote - 1) === 92
+    if (isEscapedQuote !== escaped) continue
+    const start = escaped ? quote - 1 : quote
+    if (start < copied) continue
+    member.lastIndex = start
+    const found = member.exec(text)
+    const keyEnd = start + (escaped ? 2 : 1) + (found?.[1].length ?? 0)
+    if (!found || word.index >= keyEnd) continue
+    out += text.slice(copied, start) + replace(found[0], found[1], found[2], found[3])
+    copied = start + found[0].length
+    SECRET_WORDS.lastIndex = copied
+  }
+  return copied === 0 ? text : out + text.slice(copied)
+}
+
 export function redactJsonMembers(text: string, mark: Mark): string {
   let out = text
   if (out.includes('"name"')) {
@@ -43,12 +77,12 @@ export function redactJsonMembers(text: string, mark: Mark): string {
       return strategy ? `"name"${c1}"${name}"${c2}${redactLiteral(`"${value}"`, strategy, mark)}` : all
     })
   }
-  out = out.replace(MEMBER_RE, (all, key: string, colon: string, literal: string) => {
+  out = replaceNamedMembers(out, MEMBER_RE, false, (all, key, colon, literal) => {
     const strategy = strategyForKey(key, classifyJsonKey)
     return strategy ? `"${key}"${colon}${redactLiteral(literal, strategy, mark)}` : all
   })
   if (out.includes('\\"')) {
-    out = out.replace(ESCAPED_MEMBER_RE, (all, key: string, colon: string, literal: string) => {
+    out = replaceNamedMembers(out, ESCAPED_MEMBER_RE, true, (all, key, colon, literal) => {
       const strategy = classifyJsonKey(key)
       if (!strategy) return all
       const quoted = literal.startsWith('\\"')

@@ -28,6 +28,19 @@ const VICIDIAL_DATA_RE =
   /(^|["',\t\n(])([^|"',\t\r\n]{0,64}\|)([^|"\t\r\n]{1,128})(\|-?\d{1,4}(?:\|-?\d{1,4}\|[A-Za-z_ ]{0,32}\|)?)(?=$|["',\t\r\n)])/g
 const VICIDIAL_ECHO_RE = /(Invalid Username\/Password: ?\|[^|\r\n]{0,64}\|)([^|\r\n]{1,128})\|/g
 
+/** Whether some URL in the text has an `@` in its authority (scheme://user:pw@host) — cheap. */
+function hasUserinfo(text: string): boolean {
+  for (let at = text.indexOf('://'); at >= 0; at = text.indexOf('://', at + 3)) {
+    for (let i = at + 3; i < text.length && i < at + 512; i++) {
+      const c = text.charCodeAt(i)
+      if (c === 64) return true // @
+      // / ? # whitespace " ' < > \ end the authority
+      if (c === 47 || c === 63 || c === 35 || c <= 32 || c === 34 || c === 39 || c === 60 || c === 62 || c === 92) break
+    }
+  }
+  return false
+}
+
 function isBasicCredential(text: string): boolean {
   const decoded = Buffer.from(text, 'base64').toString('utf8')
   if (!/^[^\u0000-\u001f:]*:[^\u0000-\u001f]*$/.test(decoded)) return false
@@ -81,7 +94,7 @@ export const TEXT_RULES: readonly TextRule[] = [
   {
     id: 'url-userinfo',
     description: 'the password in scheme://user:password@host (the user is kept)',
-    gate: (text) => text.includes('://') && text.includes('@'),
+    gate: hasUserinfo,
     apply: (text, mark) => text.replace(USERINFO_RE, (_all, head: string, pw: string) => `${head}${mark(pw)}@`),
   },
   {

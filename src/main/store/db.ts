@@ -40,6 +40,11 @@ export interface OpenOptions {
   migrations?: readonly string[]
   /** Path of an Electron-ABI build of better-sqlite3 (see README: "Electron build"). */
   nativeBinding?: string
+  /**
+   * A connection that mostly writes (the import worker): no memory-mapped reads and sort spill to
+   * temporary files, so its resident memory stays small whatever the file size.
+   */
+  writer?: boolean
 }
 
 /**
@@ -62,7 +67,7 @@ export function openDb(path: string, options: OpenOptions = {}): Db {
     throw new StoreError(`cannot open store ${path}: ${(error as Error).message}`)
   }
   try {
-    configure(db, options.readonly ?? false)
+    configure(db, options.readonly ?? false, options.writer ?? false)
     if (!options.readonly) migrate(db, options.migrations ?? MIGRATIONS)
     else checkVersion(db, options.migrations ?? MIGRATIONS)
   } catch (error) {
@@ -74,7 +79,7 @@ export function openDb(path: string, options: OpenOptions = {}): Db {
   return db
 }
 
-function configure(db: Db, readonly: boolean): void {
+function configure(db: Db, readonly: boolean, writer: boolean): void {
   // A file that is not a database fails here with SQLITE_NOTADB.
   db.pragma('busy_timeout = 5000')
   if (!readonly) {
@@ -84,9 +89,9 @@ function configure(db: Db, readonly: boolean): void {
     db.pragma('wal_autocheckpoint = 4000')
     db.pragma('journal_size_limit = 67108864')
   }
-  db.pragma('temp_store = MEMORY')
-  db.pragma('cache_size = -65536')
-  db.pragma('mmap_size = 1073741824')
+  db.pragma(writer ? 'temp_store = FILE' : 'temp_store = MEMORY')
+  db.pragma(writer ? 'cache_size = -32768' : 'cache_size = -65536')
+  db.pragma(writer ? 'mmap_size = 0' : 'mmap_size = 268435456')
 }
 
 /**

@@ -10,12 +10,12 @@ import { encodeRaw, FTS_BODY_LIMIT } from './payload-codec'
 const ENTRY_COLUMNS_SQL = `id, source_id, position, ts, api_user, agent_user, function, result, status_code,
   status_text, result_reason, error_code, method, url, host, path, endpoint, service, tenant, client_ip,
   duration_ms, delay_ms, correlation_id, origin`
-const PAYLOAD_COLUMNS_SQL = `entry_id, request_headers_id, request_body, request_body_encoding,
-  response_headers_id, response_body, response_body_encoding, raw`
+const PAYLOAD_COLUMNS_SQL = `entry_id, request_headers, request_headers_id, request_body, request_body_encoding,
+  response_headers, response_headers_id, response_body, response_body_encoding, raw`
 /** Distinct header lists remembered per writer before the cache starts over. */
 const HEADER_CACHE_LIMIT = 20_000
 
-/** Rows per multi-row INSERT (24 and 8 parameters per row stay far below SQLite's limit). */
+/** Rows per multi-row INSERT (24 and 10 parameters per row stay far below SQLite's limit). */
 const ROWS_PER_STATEMENT = 50
 
 function placeholders(columns: number, rows: number): string {
@@ -40,33 +40,47 @@ function pushEntry(params: unknown[], id: number, sourceId: number, r: EntryReco
 /** Stores each distinct header list of a source once and hands out its id. */
 class HeaderSets {
   private readonly ids = new Map<string, number>()
+  private readonly seenOnce = new Set<string>()
   private readonly insert: Statement
-  private readonly nextId: Statement
+  private readonly maxId: Statement
+  private next = 0
 
   constructor(db: Db, private readonly sourceId: number) {
     this.insert = db.prepare('INSERT INTO header_sets (id, source_id, headers) VALUES (?, ?, ?)')
-    this.nextId = db.prepare('SELECT coalesce(max(id), 0) + 1 AS id FROM header_sets')
+    this.maxId = db.prepare('SELECT coalesce(max(id), 0) AS id FROM header_sets')
   }
 
-  /** Call inside the write transaction. */
-  idOf(headers: HeaderList | null | undefined): number | null {
-    if (!headers || headers.length === 0) return null
+  /** Call at the start of each write transaction (which holds the write lock). */
+  beginBatch(): void {
+    this.next = (this.maxId.get() as { id: number }).id + 1
+  }
+
+  /** [inline JSON, null] for a list seen once so far, [null, header_sets id] for a repeated one. */
+  store(headers: HeaderList | null | undefined): [string | null, number | null] {
+    if (!headers || headers.length === 0) return [null, null]
     const json = JSON.stringify(headers)
-    let id = this.ids.get(json)
-    if (id === undefined) {
-      if (this.ids.size >= HEADER_CACHE_LIMIT) this.ids.clear()
-      id = (this.nextId.get() as { id: number }).id
-      this.insert.run(id, this.sourceId, json)
-      this.ids.set(json, id)
+    const known = this.ids.get(json)
+    if (known !== undefined) return [null, known]
+    if (!this.seenOnce.has(json)) {
+      if (this.seenOnce.size >= HEADER_CACHE_LIMIT) this.seenOnce.clear()
+      this.seenOnce.add(json)
+      return [json, null]
     }
-    return id
+    const id = this.next++
+    this.insert.run(id, this.sourceId, json)
+    this.seenOnce.delete(json)
+    if (this.ids.size >= HEADER_CACHE_LIMIT) this.ids.clear()
+    this.ids.set(json, id)
+    return [null, id]
   }
 }
 
 function pushPayload(params: unknown[], id: number, r: EntryRecord, headers: HeaderSets): void {
+  const [requestInline, requestId] = headers.store(r.requestHeaders)
+  const [responseInline, responseId] = headers.store(r.responseHeaders)
   params.push(
-    id, headers.idOf(r.requestHeaders), r.requestBody ?? null, r.requestBodyEncoding ?? null,
-    headers.idOf(r.responseHeaders), r.responseBody ?? null, r.responseBodyEncoding ?? null, encodeRaw(r.raw),
+    id, requestInline, requestId, r.requestBody ?? null, r.requestBodyEncoding ?? null,
+    responseInline, responseId, r.responseBody ?? null, r.responseBodyEncoding ?? null, encodeRaw(r.raw),
   )
 }
 
@@ -98,8 +112,8 @@ export class EntryWriter {
   ) {
     this.entryMany = db.prepare(`INSERT INTO entries (${ENTRY_COLUMNS_SQL}) VALUES ${placeholders(24, ROWS_PER_STATEMENT)}`)
     this.entryOne = db.prepare(`INSERT INTO entries (${ENTRY_COLUMNS_SQL}) VALUES ${placeholders(24, 1)}`)
-    this.payloadMany = db.prepare(`INSERT INTO entry_payloads (${PAYLOAD_COLUMNS_SQL}) VALUES ${placeholders(8, ROWS_PER_STATEMENT)}`)
-    this.payloadOne = db.prepare(`INSERT INTO entry_payloads (${PAYLOAD_COLUMNS_SQL}) VALUES ${placeholders(8, 1)}`)
+    this.payloadMany = db.prepare(`INSERT INTO entry_payloads (${PAYLOAD_COLUMNS_SQL}) VALUES ${placeholders(10, ROWS_PER_STATEMENT)}`)
+    this.payloadOne = db.prepare(`INSERT INTO entry_payloads (${PAYLOAD_COLUMNS_SQL}) VALUES ${placeholders(10, 1)}`)
     this.insertFts = db.prepare(
       `INSERT INTO entries_fts (rowid, url, result_reason, request_body, response_body) VALUES (?, ?, ?, ?, ?)`,
     )
@@ -131,6 +145,7 @@ export class EntryWriter {
   /** Runs inside the batch transaction, which holds the write lock: ids from max(id) are ours. */
   private write(batch: EntryRecord[]): void {
     const first = (this.nextId.get() as { id: number }).id
+    this.headers.beginBatch()
     let at = 0
     for (; at + ROWS_PER_STATEMENT <= batch.length; at += ROWS_PER_STATEMENT) {
       const entries: unknown[] = []

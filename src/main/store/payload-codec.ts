@@ -16,8 +16,9 @@ export function decodeRaw(stored: string | Buffer): string {
 }
 
 /** Columns and joins that read a payload with its header lists (as JSON text) from `entry_payloads p`. */
-export const PAYLOAD_SELECT = `rh.headers AS request_headers, p.request_body, p.request_body_encoding,
-  sh.headers AS response_headers, p.response_body, p.response_body_encoding, p.raw`
+export const PAYLOAD_SELECT = `coalesce(p.request_headers, rh.headers) AS request_headers, p.request_body,
+  p.request_body_encoding, coalesce(p.response_headers, sh.headers) AS response_headers, p.response_body,
+  p.response_body_encoding, p.raw`
 export const PAYLOAD_JOIN = `JOIN entry_payloads p ON p.entry_id = e.id
   LEFT JOIN header_sets rh ON rh.id = p.request_headers_id
   LEFT JOIN header_sets sh ON sh.id = p.response_headers_id`

@@ -142,3 +142,21 @@ describe('ndjson parsing', () => {
     expect(detail(1).raw).toBe(LINE_B)
   })
 })
+
+describe('error text from the response body', () => {
+  it('reads a failed call’s reason and code from its JSON error body when the log has none', async () => {
+    const failed = JSON.stringify({
+      timestamp: '2024-05-01T10:00:00Z', method: 'PUT', url: '/contacts/7', status: 404,
+      response: { status: 404, body: { error: { code: 'E_NOT_FOUND', message: 'Contact 7 not found' } } },
+    })
+    const ok = JSON.stringify({
+      timestamp: '2024-05-01T10:00:01Z', method: 'GET', url: '/contacts/7', status: 200,
+      response: { status: 200, body: { message: 'all good', code: 0 } },
+    })
+    const { entries } = await parse([failed, ok].join('\n'))
+    expect(entries.map((e) => [e.resultReason, e.errorCode])).toEqual([
+      ['Contact 7 not found', 'E_NOT_FOUND'],
+      [null, null],
+    ])
+  })
+})

@@ -36,3 +36,24 @@ describe('entries repo', () => {
     expect(getEntryDetail(db, 1)!.raw).toBe('00123')
   })
 })
+
+describe('header lists', () => {
+  it('keeps a unique list inline, stores a repeated one once, and reads both back exactly', () => {
+    const db = memoryDb()
+    const source = insertSource(db, { name: 'x', path: null, size: 1, headSha256: 'h', format: 'har', timeZone: 'UTC', secretsKept: false })
+    const writer = new EntryWriter(db, source, 2)
+    const agent: Array<[string, string]> = [['User-Agent', 'sync/1.0'], ['Accept', '*/*']]
+    for (let i = 0; i < 6; i++) {
+      writer.add({ position: i + 1, ts: i, result: 'success', raw: `r${i}`, requestHeaders: agent, responseHeaders: [['X-Request-Id', `req-${i}`]] })
+    }
+    writer.flush()
+    expect(db.prepare('SELECT count(*) AS n FROM header_sets').get()).toEqual({ n: 1 })
+    const inline = db.prepare('SELECT count(*) AS n FROM entry_payloads WHERE response_headers IS NOT NULL').get()
+    expect(inline).toEqual({ n: 6 })
+    for (let id = 1; id <= 6; id++) {
+      const detail = getEntryDetail(db, id)!
+      expect(detail.requestHeaders).toEqual(agent)
+      expect(detail.responseHeaders).toEqual([['X-Request-Id', `req-${id - 1}`]])
+    }
+  })
+})

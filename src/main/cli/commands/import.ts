@@ -53,7 +53,7 @@ export function registerImport(program: Command): void {
         throw new UsageError(`--format: "${options.format}" is not one of auto, ${SOURCE_FORMATS.join(', ')}`)
       }
       const mapping = parseMapping(options.map)
-      const { db } = openStoreForCli(options.db, false)
+      const { db } = openStoreForCli(options.db, false, true)
       const results: ImportFileResult[] = []
       try {
         for (const file of files) {

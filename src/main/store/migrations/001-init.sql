@@ -55,17 +55,19 @@ CREATE TABLE entries (
 -- The wide part, read only by the detail panes and exports.
 CREATE TABLE entry_payloads (
   entry_id               INTEGER PRIMARY KEY,
-  request_headers_id     INTEGER,  -- header_sets.id
+  request_headers        TEXT,     -- JSON [[name, value], ...] when seen once, else
+  request_headers_id     INTEGER,  -- header_sets.id of a list repeated across calls
   request_body           TEXT,
   request_body_encoding  TEXT,
-  response_headers_id    INTEGER,  -- header_sets.id
+  response_headers       TEXT,
+  response_headers_id    INTEGER,
   response_body          TEXT,
   response_body_encoding TEXT,
   raw                    BLOB NOT NULL  -- TEXT as is, or a BLOB holding the deflated text of long records (no affinity)
 );
 
--- Header lists repeat from call to call (an access log has a handful of user agents), so each
--- distinct list is stored once per source.
+-- Header lists often repeat from call to call (an access log has a handful of user agents): a
+-- list seen more than once in a source is stored here once; unique lists stay inline.
 CREATE TABLE header_sets (
   id        INTEGER PRIMARY KEY,
   source_id INTEGER NOT NULL,
