@@ -17,7 +17,7 @@ interface Host {
 const LISTENING = /^listening on (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/
 
 /** The built app under test: this checkout, or APILOG_E2E_ROOT (a copy with its own bin/ and out/). */
-const APP_ROOT = process.env.APILOG_E2E_ROOT || ROOT
+export const APP_ROOT = process.env.APILOG_E2E_ROOT || ROOT
 
 /** Spawns `apilog serve` and resolves with the URL it prints (its only stdout line). */
 export function startServer(dbPath: string): Promise<{ url: string; process: ChildProcess }> {
@@ -42,7 +42,7 @@ export function startServer(dbPath: string): Promise<{ url: string; process: Chi
   })
 }
 
-async function stopServer(child: ChildProcess): Promise<void> {
+export async function stopServer(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return
   const exited = new Promise((resolve) => child.once('exit', resolve))
   child.kill('SIGTERM')

@@ -2,7 +2,7 @@
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type * as SaveFile from '../../src/renderer/src/features/export/save-file'
+import type * as SaveFile from '../../src/renderer/src/lib/save-file'
 import type { ExportRequest, RedactionPreviewItem } from '../../src/shared/export-types'
 import type { EntryRow, SourceInfo } from '../../src/shared/types'
 import { ApiError } from '../../src/shared/transport'
@@ -10,12 +10,12 @@ import { ExportDialog } from '../../src/renderer/src/features/export/ExportDialo
 import { makeValueFormatter } from '../../src/renderer/src/features/filters/value-format'
 import { fakeBackend, renderWith, type FakeBackend } from './fake-services'
 
-vi.mock('../../src/renderer/src/features/export/save-file', async (actual) => ({
+vi.mock('../../src/renderer/src/lib/save-file', async (actual) => ({
   ...(await actual<typeof SaveFile>()),
   saveTextFile: vi.fn(),
   startDownload: vi.fn(),
 }))
-const { startDownload } = await import('../../src/renderer/src/features/export/save-file')
+const { startDownload } = await import('../../src/renderer/src/lib/save-file')
 
 const EXPORT_ID = '0b6f2f4e-8d1c-4c55-9a43-7f1de2a0c001'
 

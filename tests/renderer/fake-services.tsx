@@ -35,6 +35,7 @@ export function fakeBackend(overrides: Partial<InspectorApi> = {}, facets: Facet
     ),
     getHistogram: record('getHistogram', () => ({ bucketMs: 60_000, from: null, to: null, buckets: [] })),
     getEntry: record('getEntry', () => null),
+    getStoreHealth: record('getStoreHealth', () => ({ status: 'ok', dbPath: ':memory:', message: null, backupPath: null })),
     ...overrides,
   } as InspectorApi
   const services: Services = {

@@ -13,16 +13,19 @@ import { fakeBackend } from './fake-services'
 interface FakeNode {
   data: object
   setSelected: ReturnType<typeof vi.fn>
+  rowTop?: number | null
+  rowHeight?: number
 }
 
 function fakeGrid(rowCount: number) {
   const listeners = new Set<() => void>()
   const nodes = new Map<string, FakeNode>()
-  const state = { rowCount }
+  const state = { rowCount, range: { top: 0, bottom: 100_000 } }
   const grid = {
     isDestroyed: () => false,
     getDisplayedRowCount: () => state.rowCount,
     ensureIndexVisible: vi.fn(),
+    getVerticalPixelRange: () => state.range,
     getRowNode: (id: string) => nodes.get(id),
     addEventListener: (_type: string, fn: () => void) => listeners.add(fn),
     removeEventListener: (_type: string, fn: () => void) => listeners.delete(fn),
@@ -52,7 +55,7 @@ describe('scrollToRow', () => {
     g.state.rowCount = 1541
     g.fire()
     expect(g.grid.ensureIndexVisible).toHaveBeenCalledWith(250, 'middle')
-    const node = { data: { id: 1024 }, setSelected: vi.fn() }
+    const node = { data: { id: 1024 }, setSelected: vi.fn(), rowTop: 7000, rowHeight: 28 }
     g.nodes.set('1024', node)
     g.fire()
     expect(node.setSelected).toHaveBeenCalledWith(true, true)
@@ -60,9 +63,22 @@ describe('scrollToRow', () => {
     expect(g.listeners.size).toBe(0)
   })
 
+  it('scrolls again when the first scroll fell short of the loaded row (the grid grew after it)', () => {
+    const g = fakeGrid(1541)
+    g.state.range = { top: 400, bottom: 800 }
+    scrollToRow(g.api, 53, 1158)
+    expect(g.grid.ensureIndexVisible).toHaveBeenCalledTimes(1)
+    const node = { data: { id: 1158 }, setSelected: vi.fn(), rowTop: 53 * 28, rowHeight: 28 }
+    g.nodes.set('1158', node)
+    g.fire()
+    expect(g.grid.ensureIndexVisible).toHaveBeenCalledTimes(2)
+    expect(g.grid.ensureIndexVisible).toHaveBeenLastCalledWith(53, 'middle')
+    expect(node.setSelected).toHaveBeenCalledWith(true, true)
+  })
+
   it('is done at once when the row is already there; cancelling stops waiting', () => {
     const g = fakeGrid(100)
-    const node = { data: { id: 7 }, setSelected: vi.fn() }
+    const node = { data: { id: 7 }, setSelected: vi.fn(), rowTop: 84, rowHeight: 28 }
     g.nodes.set('7', node)
     scrollToRow(g.api, 3, 7)
     expect(node.setSelected).toHaveBeenCalledWith(true, true)

@@ -3,7 +3,7 @@ import { act, cleanup, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { useState } from 'react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type * as SaveFile from '../../src/renderer/src/features/export/save-file'
+import type * as SaveFile from '../../src/renderer/src/lib/save-file'
 import type { EntryFilter } from '../../src/shared/types'
 import type { AppliedView, SavedView, SavedViewSpec } from '../../src/shared/view-types'
 import { ApiError } from '../../src/shared/transport'
@@ -28,12 +28,12 @@ import { ViewsSidebar } from '../../src/renderer/src/features/views/ViewsSidebar
 import { useServices } from '../../src/renderer/src/services'
 import { fakeBackend, renderWith, type FakeBackend } from './fake-services'
 
-vi.mock('../../src/renderer/src/features/export/save-file', async (actual) => ({
+vi.mock('../../src/renderer/src/lib/save-file', async (actual) => ({
   ...(await actual<typeof SaveFile>()),
   saveTextFile: vi.fn(),
   startDownload: vi.fn(),
 }))
-const { saveTextFile } = await import('../../src/renderer/src/features/export/save-file')
+const { saveTextFile } = await import('../../src/renderer/src/lib/save-file')
 
 const format = makeValueFormatter([])
 

@@ -16,6 +16,9 @@ import { useImports } from './features/import/use-imports'
 import { ImportOptions } from './features/secrets/ImportOptions'
 import { SecretsBanner } from './features/secrets/SecretsBanner'
 import { SourcesDialog } from './features/sources/SourcesDialog'
+import { DamagedStore } from './features/store-health/DamagedStore'
+import { StoreHealthBanner } from './features/store-health/StoreHealthBanner'
+import { useStoreHealth } from './features/store-health/use-store-health'
 import { TriageButtons } from './features/triage/TriageButtons'
 import { TriageDock } from './features/triage/TriageDock'
 import { useTriage } from './features/triage/use-triage'
@@ -46,12 +49,23 @@ function Shell() {
   const imports = useImports(services, notify)
   const { revision, removals } = useStoreRevision(services.on, imports.busy)
   const store = useStoreData(services.api, revision)
+  const health = useStoreHealth(services.api, revision)
+  // while the store is damaged or open read-only, every way of importing says why it is off
+  const blocked = health.importBlock
+  const damaged = health.health?.status === 'corrupt'
+  const refuse = () => {
+    if (blocked !== null) notify('error', blocked)
+    return blocked !== null
+  }
   const [filter, setFilter] = useState<EntryFilter>({})
   const [sourcesOpen, setSourcesOpen] = useState(false)
   const picker = useRef<HTMLInputElement>(null)
   const pickOptions = useRef<ImportChoice>({})
-  const dragging = useFileDrop((files) => void imports.openFiles(files))
+  const dragging = useFileDrop((files) => {
+    if (!refuse()) void imports.openFiles(files)
+  })
   const openPicker = (options: ImportChoice = {}) => {
+    if (refuse()) return
     pickOptions.current = options
     picker.current?.click()
   }
@@ -84,16 +98,19 @@ function Shell() {
         sourceCount={info?.sourceCount ?? 0}
         entryCount={info?.entryCount ?? 0}
         onImport={() => openPicker()}
+        importBlocked={blocked}
         onSources={() => setSourcesOpen(true)}
-        importOptions={<ImportOptions onChoose={openPicker} />}
-        triage={<TriageButtons triage={triage} />}
+        importOptions={blocked ? null : <ImportOptions onChoose={openPicker} />}
+        triage={damaged ? null : <TriageButtons triage={triage} />}
         tools={
-          <AnalysisTools
-            analysis={analysis}
-            views={views}
-            hasEntries={(info?.entryCount ?? 0) > 0}
-            sourceCount={info?.sourceCount ?? 0}
-          />
+          damaged ? null : (
+            <AnalysisTools
+              analysis={analysis}
+              views={views}
+              hasEntries={(info?.entryCount ?? 0) > 0}
+              sourceCount={info?.sourceCount ?? 0}
+            />
+          )
         }
       />
       <SecretsBanner
@@ -101,18 +118,28 @@ function Shell() {
         sources={store.sources}
         onOpenSources={() => setSourcesOpen(true)}
       />
+      <StoreHealthBanner state={health} />
       <ImportProgressPanel imports={imports} />
       <div className="workspace-row">
-        {analysis.viewsOpen && (
+        {analysis.viewsOpen && !damaged && (
           <ViewsSidebar views={views} filter={filter} format={format} grid={grid} onClose={analysis.closeViews} />
         )}
-        {info && hasLog && <TriageDock triage={triage} span={{ from: info.firstTs, to: info.lastTs }} />}
-        {info === undefined ? (
+        {info && hasLog && !damaged && <TriageDock triage={triage} span={{ from: info.firstTs, to: info.lastTs }} />}
+        {damaged ? (
+          <DamagedStore state={health} />
+        ) : info === undefined ? (
           <main className="loading-screen" aria-busy="true">
             {store.infoError ? `Cannot reach the backend: ${store.infoError.message}` : 'Opening the store…'}
           </main>
         ) : isEmpty ? (
-          <EmptyState onOpen={() => openPicker()} onSample={() => void imports.importSample()} busy={imports.busy} />
+          <EmptyState
+            onOpen={() => openPicker()}
+            onSample={() => {
+              if (!refuse()) void imports.importSample()
+            }}
+            busy={imports.busy}
+            blocked={blocked}
+          />
         ) : (
           <Workspace
             filter={filter}

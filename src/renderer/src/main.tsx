@@ -16,6 +16,7 @@ import './styles/analysis.css'
 import './styles/analysis-dialogs.css'
 import './styles/compare.css'
 import './styles/triage.css'
+import './styles/store-health.css'
 
 // In the desktop app exports are saved where the user picks in a native save dialog; a browser downloads them.
 const isDesktop = Boolean(window.inspector)

@@ -42,6 +42,7 @@ export const DetailPane = forwardRef<HTMLButtonElement, DetailPaneProps>(functio
       className={detail.stale && entry ? 'detail-pane is-stale' : 'detail-pane'}
       aria-label="Entry details"
       aria-busy={detail.loading}
+      data-entry-id={entry?.id}
       onKeyDown={(event) => {
         if (event.key === 'Escape' && !(event.target as HTMLElement).closest('.cm-editor')) {
           event.preventDefault()

@@ -37,10 +37,12 @@ export function OverviewTab({ entry, format, revision, actions }: OverviewProps)
       </button>
     )
 
+  // a successful call's reason is the source's message ("add_lead LEAD HAS BEEN ADDED"), not an error
+  const reasonLabel = entry.result === 'success' ? 'Message' : 'Error text'
   return (
     <div className="overview">
       {entry.resultReason && (
-        <div className={`reason-box reason-${entry.result}`} role="note" aria-label="Error text">
+        <div className={`reason-box reason-${entry.result}`} role="note" aria-label={reasonLabel}>
           <VisibleText text={entry.resultReason} multiline />
           {entry.errorCode && <span className="reason-code">code {entry.errorCode}</span>}
         </div>
@@ -58,7 +60,7 @@ export function OverviewTab({ entry, format, revision, actions }: OverviewProps)
         <Fact label="Result" action={filterButton('result', 'Result', entry.result)}>
           <ResultBadge result={entry.result} />
         </Fact>
-        <Fact label="Error text">
+        <Fact label={reasonLabel}>
           <VisibleText text={entry.resultReason} multiline empty="(none)" />
         </Fact>
         <Fact label="Error code">

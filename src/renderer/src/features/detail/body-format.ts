@@ -1,12 +1,15 @@
 // Body detection and pretty-printing. Pretty output keeps every token exactly as logged (no number
 // re-formatting: a 19-digit id must not be rounded by JSON.parse), only whitespace changes.
 
+import { xmlTokens, type XmlToken } from './xml-tokens'
+
 export type BodyKind = 'json' | 'xml' | 'form' | 'text'
 
 /** Bodies bigger than this are shown as logged (pretty-printing would stall the UI). */
 export const PRETTY_LIMIT = 8 * 1024 * 1024
 
-const FORM_RE = /^[\w.%\-[\]+*~!$'()]+=[^&\s]*(?:&[\w.%\-[\]+*~!$'()]+=?[^&\s]*)*$/
+// name=value pairs; each part can match one way only, so a near miss fails in linear time
+const FORM_RE = /^[\w.%\-[\]+*~!$'()]+=[^&\s]*(?:&[\w.%\-[\]+*~!$'()]+(?:=[^&\s]*)?)*$/
 
 function isJson(text: string): boolean {
   if (!/^\s*[{[]/.test(text)) return false
@@ -60,23 +63,26 @@ export function prettyJson(text: string): string | null {
   return out.join('')
 }
 
-const XML_TOKEN = /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<![^>]*>|<\/?[^>]*>|[^<]+/g
+const isCloseTag = (token: XmlToken | undefined) => token !== undefined && token.markup && token.text.startsWith('</')
 
 /** Indents XML/HTML one element per line; text-only elements stay on one line. */
 export function prettyXml(text: string): string | null {
-  const tokens = text.match(XML_TOKEN)
-  if (!tokens) return null
+  const tokens = xmlTokens(text)
+  if (tokens.length === 0) return null
   const lines: string[] = []
   let depth = 0
   const indent = () => '  '.repeat(Math.min(depth, 200))
   for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i].trim()
+    const token = tokens[i].text.trim()
     if (token === '') continue
-    const isClose = token.startsWith('</')
-    const isOpen = token.startsWith('<') && !isClose && !/^<[!?]/.test(token) && !token.endsWith('/>')
-    if (isOpen && tokens[i + 2]?.startsWith('</') && !tokens[i + 1].startsWith('<')) {
-      lines.push(indent() + token + tokens[i + 1].trim() + tokens[i + 2].trim())
-      i += 2
+    const isClose = tokens[i].markup && token.startsWith('</')
+    const isOpen = tokens[i].markup && !isClose && !/^<[!?]/.test(token) && !token.endsWith('/>')
+    // an element holding only text (or nothing) stays on one line
+    const empty = isCloseTag(tokens[i + 1])
+    if (isOpen && (empty || (!tokens[i + 1]?.markup && isCloseTag(tokens[i + 2])))) {
+      const inner = empty ? '' : tokens[i + 1].text.trim()
+      lines.push(indent() + token + inner + tokens[empty ? i + 1 : i + 2].text.trim())
+      i += empty ? 1 : 2
       continue
     }
     if (isClose) depth = Math.max(0, depth - 1)

@@ -24,6 +24,7 @@ import { useApi } from '../../services'
 import { useSettings } from '../../settings'
 import type { GridContext } from './cells'
 import { COLUMNS, DEFAULT_COL_DEF, loadColumnState, saveColumnState } from './columns'
+import { applyEmptyColumns } from './empty-columns'
 import type { EntrySource } from './entry-source'
 import { GRID_THEME } from './grid-theme'
 import { useGridSync } from './use-grid-sync'
@@ -53,9 +54,12 @@ export interface EntryGridProps {
   onOpenDetail: () => void
   onReady: (api: GridApi<EntryRow>) => void
   onError: (error: Error) => void
+  /** columns every loaded source leaves empty (hidden unless the user chose otherwise); null: not known yet */
+  emptyColumns?: ReadonlySet<string> | null
 }
 
-export function EntryGrid({ source, sources, selectedId, onSelect, onOpenDetail, onReady, onError }: EntryGridProps) {
+export function EntryGrid(props: EntryGridProps) {
+  const { source, sources, selectedId, onSelect, onOpenDetail, onReady, onError, emptyColumns = null } = props
   const api = useApi()
   const { timeMode } = useSettings()
   const [grid, setGrid] = useState<GridApi<EntryRow> | null>(null)
@@ -71,6 +75,9 @@ export function EntryGrid({ source, sources, selectedId, onSelect, onOpenDetail,
     [timeMode, sources],
   )
   useGridSync(grid, { api, source, sourceRef, context, selectedId, onError: (e) => handlers.current.onError(e) })
+  useEffect(() => {
+    if (grid && emptyColumns) applyEmptyColumns(grid, emptyColumns)
+  }, [grid, emptyColumns])
 
   const onGridReady = (event: GridReadyEvent<EntryRow>) => {
     const saved = loadColumnState()
@@ -121,6 +128,8 @@ export function EntryGrid({ source, sources, selectedId, onSelect, onOpenDetail,
         suppressDragLeaveHidesColumns
         suppressColumnVirtualisation
         animateRows={false}
+        // the workspace shows its own "No entries match these filters" with a way out
+        suppressOverlays={['noRows', 'noMatchingRows']}
         ensureDomOrder
       />
     </div>

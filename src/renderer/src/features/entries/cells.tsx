@@ -23,7 +23,8 @@ export function TextCell({ value }: CellProps<string | null>) {
   )
 }
 
-export function TimeCell({ value, context }: CellProps<string | null>) {
+export function TimeCell({ value, data, context }: CellProps<string | null>) {
+  if (!data) return null // a row still loading
   if (!value) return <span className="empty-value">no time</span>
   return <span className="cell-time">{formatTimestamp(value, context.timeMode)}</span>
 }
@@ -35,8 +36,9 @@ export function ResultCell({ data }: CellProps<string>) {
 export function StatusCell({ data }: CellProps<number | null>) {
   if (!data) return null
   if (data.statusCode === null) return null
-  const cls = data.statusCode >= 500 ? 'status-5xx' : data.statusCode >= 400 ? 'status-4xx' : 'status-ok'
-  const text = data.statusText ? ` ${toVisibleText(data.statusText)}` : ''
+  const cls = data.statusCode >= 500 || data.statusCode === 0 ? 'status-5xx' : data.statusCode >= 400 ? 'status-4xx' : 'status-ok'
+  // 0: the call got no response at all (HAR, browsers)
+  const text = data.statusText ? ` ${toVisibleText(data.statusText)}` : data.statusCode === 0 ? ' no response' : ''
   return (
     <span className={`cell-status ${cls}`} title={`${data.statusCode}${text}`}>
       <span className="status-code">{data.statusCode}</span>

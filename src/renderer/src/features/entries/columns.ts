@@ -24,7 +24,8 @@ export const COLUMNS: EntryColDef[] = [
   text('function', 'Function', 140),
   { colId: 'result', field: 'result', headerName: 'Result', width: 100, cellRenderer: ResultCell },
   { colId: 'statusCode', field: 'statusCode', headerName: 'Status', width: 110, cellRenderer: StatusCell },
-  text('resultReason', 'Error / Reason', 260),
+  // a successful call's reason is a message, not an error: shown muted so the errors stand out
+  { ...text('resultReason', 'Error / Reason', 260), cellClassRules: { 'cell-muted': (p) => p.data?.result === 'success' } },
   text('method', 'Method', 82),
   { colId: 'url', field: 'url', headerName: 'URL / Endpoint', width: 320, cellRenderer: UrlCell },
   {

@@ -33,6 +33,12 @@ export function gridSort(grid: GridApi<EntryRow>): SortSpec {
   return toSortSpec(sorted.map((c) => ({ colId: c.colId, sort: c.sort as 'asc' | 'desc' })))
 }
 
+function isRowOnScreen(grid: GridApi<EntryRow>, top: number | null, height: number | null | undefined): boolean {
+  if (top === null) return false
+  const { top: from, bottom: to } = grid.getVerticalPixelRange()
+  return top >= from && top + (height ?? 0) <= to
+}
+
 /** Scrolls to `index` and selects the row once it is loaded; returns a cancel function. */
 export function scrollToRow(grid: GridApi<EntryRow>, index: number, id: number): () => void {
   let scrolled = false
@@ -42,6 +48,9 @@ export function scrollToRow(grid: GridApi<EntryRow>, index: number, id: number):
     scrolled = true
     const node = grid.getRowNode(String(id))
     if (!node?.data) return false
+    // the first scroll can fall short when it happens before the grid has grown to its new row
+    // count (the browser clamps it); once the row is loaded, make sure it is on screen
+    if (!isRowOnScreen(grid, node.rowTop, node.rowHeight)) grid.ensureIndexVisible(index, 'middle')
     node.setSelected(true, true)
     return true
   }

@@ -14,7 +14,7 @@ import { useSettings } from '../../settings'
 import { summarizeFilter, type ValueFormatter } from '../filters/filter-model'
 import { ExportDone, ExportRunning } from './ExportStatus'
 import { RedactionPreview } from './RedactionPreview'
-import { isDownloadPath, startDownload } from './save-file'
+import { isDownloadPath, startDownload } from '../../lib/save-file'
 import { useExportJob } from './use-export-job'
 import { useRedactionSample } from './use-redaction-sample'
 

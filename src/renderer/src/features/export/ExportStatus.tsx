@@ -3,7 +3,7 @@
 import { Icon } from '../../components/Icon'
 import { VisibleText } from '../../components/VisibleText'
 import { formatCount, formatPercent, plural } from '../../lib/format'
-import { isDownloadPath } from './save-file'
+import { isDownloadPath } from '../../lib/save-file'
 import type { ExportJob } from './use-export-job'
 
 export function ExportRunning({ job }: { job: Extract<ExportJob, { phase: 'running' | 'starting' }> }) {

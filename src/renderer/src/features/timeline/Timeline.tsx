@@ -16,13 +16,15 @@ const AXIS_HEIGHT = 18
 export interface TimelineProps {
   histogram: Histogram | undefined
   loading: boolean
+  /** why the histogram could not be read */
+  error?: Error | null
   from: string | undefined
   to: string | undefined
   onRange: (from: string, to: string) => void
   onClearRange: () => void
 }
 
-export function Timeline({ histogram, loading, from, to, onRange, onClearRange }: TimelineProps) {
+export function Timeline({ histogram, loading, error = null, from, to, onRange, onClearRange }: TimelineProps) {
   const { timeMode } = useSettings()
   const [box, width] = useElementWidth<HTMLDivElement>()
   const model = useMemo(() => buildModel(histogram), [histogram])
@@ -51,7 +53,9 @@ export function Timeline({ histogram, loading, from, to, onRange, onClearRange }
             <Axis model={model} width={width} mode={timeMode} />
           </svg>
         ) : (
-          <div className="timeline-empty">{loading ? 'Loading timeline…' : 'No timestamps to show for these filters'}</div>
+          <div className="timeline-empty" title={error?.message}>
+            {loading ? 'Loading timeline…' : error ? 'The timeline could not be read' : 'No timestamps to show for these filters'}
+          </div>
         )}
         {model && hover !== null && <Tooltip model={model} index={hover} width={width} mode={timeMode} />}
       </div>

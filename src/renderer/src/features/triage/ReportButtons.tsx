@@ -4,7 +4,7 @@ import type { TriageReportFormat, TriageRequest } from '../../../../shared/triag
 import { Icon } from '../../components/Icon'
 import { useNotify } from '../../components/Notices'
 import { useApi } from '../../services'
-import { downloadText } from './download'
+import { saveTextFile } from '../../lib/save-file'
 
 const TYPES: Record<TriageReportFormat, string> = {
   md: 'text/markdown;charset=utf-8',
@@ -19,7 +19,7 @@ export function ReportButtons({ request }: { request: TriageRequest }) {
     setBusy(format)
     try {
       const report = await api.renderTriageReport({ request, format })
-      downloadText(report.fileName, report.content, TYPES[format])
+      saveTextFile(report.fileName, report.content, TYPES[format])
       notify('info', `Report saved as ${report.fileName}`)
     } catch (error) {
       notify('error', `Could not make the report: ${error instanceof Error ? error.message : String(error)}`)

@@ -129,16 +129,19 @@ function Footer({ triage }: { triage: Triage }) {
         </button>
       )}
       <span className="spacer" />
+      {/* keys: React must not turn the clicked "New triage" button into the submit button in place
+          (the browser would then submit the form at the end of that same click) */}
       {onForm ? (
-        <button type="submit" form={TRIAGE_FORM_ID} className="btn btn-primary" disabled={state.running}>
+        <button key="run" type="submit" form={TRIAGE_FORM_ID} className="btn btn-primary" disabled={state.running}>
           {state.running ? 'Running…' : 'Run triage'}
         </button>
       ) : isVerdictPage(state) ? (
-        <button type="button" className="btn" onClick={() => dispatch({ type: 'goto', page: FORM_PAGE })}>
+        <button key="new" type="button" className="btn" onClick={() => dispatch({ type: 'goto', page: FORM_PAGE })}>
           New triage
         </button>
       ) : (
         <button
+          key="next"
           type="button"
           className="btn btn-primary"
           disabled={!canGoNext(state)}

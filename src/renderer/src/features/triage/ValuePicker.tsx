@@ -76,7 +76,9 @@ export function ValuePicker(props: ValuePickerProps) {
         autoComplete="off"
         spellCheck={false}
         placeholder={placeholder}
-        value={value}
+        // a value picked from the log may hold control or bidi characters: the box shows them escaped,
+        // as the list does, and keeps the picked value until the text is edited
+        value={toVisibleText(value)}
         disabled={disabled}
         onChange={(e) => {
           onChange(e.target.value)

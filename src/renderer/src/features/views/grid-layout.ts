@@ -5,6 +5,7 @@ import type { ColumnState, GridApi } from 'ag-grid-community'
 import { SORT_FIELDS, type EntryRow, type SortField, type SortSpec } from '../../../../shared/types'
 import { VIEW_LIMITS, type ViewColumn } from '../../../../shared/view-types'
 import { COLUMNS, DEFAULT_SORT, loadColumnState, resetColumnState, saveColumnState } from '../entries/columns'
+import { autoHiddenColumns } from '../entries/empty-columns'
 
 export interface GridLayout {
   /** display order; empty: the app's default layout */
@@ -17,12 +18,16 @@ const KNOWN = new Set<string>(COLUMNS.map((c) => c.colId))
 const isSortField = (id: string): id is SortField => (SORT_FIELDS as readonly string[]).includes(id)
 const clampWidth = (w: number) => Math.min(VIEW_LIMITS.maxWidth, Math.max(VIEW_LIMITS.minWidth, Math.round(w)))
 
-/** The default layout as column state: the columns' own order, widths, visibility and sort. */
+/**
+ * The default layout as column state: the columns' own order, widths, visibility and sort (columns
+ * hidden because every loaded source leaves them empty count as hidden by default).
+ */
 export function defaultColumnState(): ColumnState[] {
+  const empty = autoHiddenColumns()
   return COLUMNS.map((c) => ({
     colId: c.colId,
     width: c.width,
-    hide: c.hide === true,
+    hide: c.hide === true || empty.has(c.colId),
     sort: c.sort === 'asc' || c.sort === 'desc' ? c.sort : null,
   }))
 }

@@ -6,7 +6,7 @@ import type { InspectorApi } from '../../../../shared/api'
 import type { EntryFilter, EntryRow } from '../../../../shared/types'
 import type { SavedView, SavedViewSpec } from '../../../../shared/view-types'
 import { readStored, removeStored, writeStored } from '../../lib/storage'
-import { saveTextFile } from '../export/save-file'
+import { saveTextFile } from '../../lib/save-file'
 import { applyGridLayout } from './grid-layout'
 import { findView } from './view-model'
 

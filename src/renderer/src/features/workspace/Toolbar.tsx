@@ -11,6 +11,8 @@ export interface ToolbarProps {
   sourceCount: number
   entryCount: number
   onImport: () => void
+  /** why importing is off (the store is damaged); the button then says so instead of importing */
+  importBlocked?: string | null
   onSources: () => void
   /** next to Import…: importing with options */
   importOptions?: ReactNode
@@ -21,7 +23,7 @@ export interface ToolbarProps {
 }
 
 export function Toolbar(props: ToolbarProps) {
-  const { sourceCount, entryCount, onImport, onSources, importOptions, tools, triage } = props
+  const { sourceCount, entryCount, onImport, importBlocked, onSources, importOptions, tools, triage } = props
   const { timeMode, setTimeMode, themeChoice, setThemeChoice, theme } = useSettings()
   return (
     <header className="toolbar">
@@ -29,7 +31,13 @@ export function Toolbar(props: ToolbarProps) {
         <span className="brand-mark" aria-hidden="true" />
         <span className="brand-name">API Log Inspector</span>
       </div>
-      <button type="button" className="btn" onClick={onImport} title="Import log files (Ctrl+O)">
+      <button
+        type="button"
+        className="btn"
+        onClick={onImport}
+        aria-disabled={importBlocked ? true : undefined}
+        title={importBlocked ?? 'Import log files (Ctrl+O)'}
+      >
         <Icon name="upload" size={15} />
         Import…
       </button>

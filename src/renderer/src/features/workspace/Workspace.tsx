@@ -4,12 +4,14 @@ import { useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } f
 import type { EntryFilter, EntryRow, SourceInfo, StoreInfo } from '../../../../shared/types'
 import { useNotify } from '../../components/Notices'
 import { usePersistentState } from '../../hooks/use-persistent-state'
+import { useApi } from '../../services'
 import { useSettings } from '../../settings'
 import { DetailPane } from '../detail/DetailPane'
 import type { DetailActions } from '../detail/OverviewTab'
 import { EntryGrid } from '../entries/EntryGrid'
 import { useRevealEntry, type RevealRequest } from '../entries/use-reveal-entry'
 import { StatusLine } from '../entries/StatusLine'
+import { useEmptyColumns } from '../entries/use-empty-columns'
 import { FilterBar } from '../filters/FilterBar'
 import { aroundRange, clearAll, isEmptyFilter, setTimeRange, setValues, summarizeFilter } from '../filters/filter-model'
 import { makeValueFormatter } from '../filters/value-format'
@@ -44,6 +46,7 @@ export function Workspace(props: WorkspaceProps) {
   const { timeMode } = useSettings()
   const notify = useNotify()
   const { source, count, histogram } = useWorkspaceData(filter, revision)
+  const emptyColumns = useEmptyColumns(useApi(), sources, importing, source.count)
   const [selected, setSelected] = useState<{ id: number; ts: string | null } | null>(null)
   const [grid, setGrid] = useState<GridApi<EntryRow> | null>(null)
   const [paneWidth, setPaneWidth] = usePersistentState('inspector.detailWidth', 44, isPercent)
@@ -95,6 +98,7 @@ export function Workspace(props: WorkspaceProps) {
       <Timeline
         histogram={histogram.value}
         loading={histogram.loading}
+        error={histogram.error}
         from={filter.from}
         to={filter.to}
         onRange={(from, to) => onFilter(setTimeRange(filter, from, to))}
@@ -107,6 +111,7 @@ export function Workspace(props: WorkspaceProps) {
         summary={summarizeFilter(filter, format, timeMode)}
         importing={importing}
         grid={grid}
+        emptyColumns={emptyColumns}
       />
       <div className="split" ref={split}>
         <div className="grid-area">
@@ -118,6 +123,7 @@ export function Workspace(props: WorkspaceProps) {
             onOpenDetail={() => detailTab.current?.focus()}
             onReady={setGrid}
             onError={(e) => notify('error', `Could not load entries: ${e.message}`)}
+            emptyColumns={emptyColumns}
           />
           {count.value === 0 && !count.loading && (
             <NoMatches filtered={!isEmptyFilter(filter)} onClear={() => onFilter(clearAll())} />
