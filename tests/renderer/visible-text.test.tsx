@@ -8,8 +8,8 @@ import { splitVisible, toVisibleText } from '../../src/renderer/src/lib/visible-
 afterEach(cleanup)
 
 describe('visible text', () => {
-  it('shows C0 controls as control pictures and DEL as ␡', () => {
-    expect(toVisibleText('a\u001b[31mred\u0000\u007f')).toBe('a␛[31mred␀␡')
+  it('shows C0 controls and DEL as \\xNN escapes', () => {
+    expect(toVisibleText('a\u001b[31mred\u0000\u007f')).toBe('a\\x1B[31mred\\x00\\x7F')
   })
 
   it('shows bidi overrides, isolates and invisible characters as \\u escapes', () => {
@@ -20,8 +20,8 @@ describe('visible text', () => {
   })
 
   it('keeps tab, LF and CRLF in multi-line mode but not a lone CR', () => {
-    expect(toVisibleText('a\tb\nc\r\nd\re', true)).toBe('a\tb\nc\r\nd␍e')
-    expect(toVisibleText('a\tb\nc', false)).toBe('a␉b␊c')
+    expect(toVisibleText('a\tb\nc\r\nd\re', true)).toBe('a\tb\nc\r\nd\\re')
+    expect(toVisibleText('a\tb\nc', false)).toBe('a\\tb\\nc')
   })
 
   it('leaves ordinary text, including non-Latin scripts and emoji, alone', () => {
@@ -58,8 +58,8 @@ describe('VisibleText and grid cells', () => {
   it('grid text cells escape control characters in the text and the tooltip', () => {
     const props = { value: 'ok\u001b[2Jcleared\u202E' } as unknown as Parameters<typeof TextCell>[0]
     const { container } = render(<TextCell {...props} />)
-    expect(container.textContent).toBe('ok␛[2Jcleared\\u202E')
-    expect(container.querySelector('.cell-text')?.getAttribute('title')).toBe('ok␛[2Jcleared\\u202E')
+    expect(container.textContent).toBe('ok\\x1B[2Jcleared\\u202E')
+    expect(container.querySelector('.cell-text')?.getAttribute('title')).toBe('ok\\x1B[2Jcleared\\u202E')
     expect(container.querySelectorAll('.ctl-char')).toHaveLength(2)
   })
 })

@@ -25,11 +25,16 @@ export function codePointLabel(code: number): string {
   return NAMES[code] ? `U+${hex} ${NAMES[code]}` : `U+${hex}`
 }
 
-/** The visible stand-in: a Control Picture for C0 controls and DEL (␛, ␀, ␊), else a \uXXXX escape. */
+/**
+ * The visible stand-in: \t \n \r for those, \xNN for other C0 controls and DEL, else
+ * a \uXXXX escape. Plain ASCII escapes render in every font (Control Pictures such as ␛ do not).
+ */
 export function escapeChar(char: string): string {
   const code = char.codePointAt(0) ?? 0
-  if (code < 0x20) return String.fromCharCode(0x2400 + code)
-  if (code === 0x7f) return '\u2421'
+  if (code === 0x09) return '\\t'
+  if (code === 0x0a) return '\\n'
+  if (code === 0x0d) return '\\r'
+  if (code < 0x80) return `\\x${code.toString(16).toUpperCase().padStart(2, '0')}`
   const hex = code.toString(16).toUpperCase()
   return code > 0xffff ? `\\u{${hex}}` : `\\u${hex.padStart(4, '0')}`
 }
