@@ -7,10 +7,8 @@ import type { ImportFileRef, StoreInfo } from '../shared/types'
 import { EventHub } from './event-hub'
 import { ImportService } from './import-service'
 import type { FileToImport } from './importers/run-import'
-import { countEntries, queryEntries } from './query/entries-query'
-import { locateEntry } from './query/locate-entry'
-import { facets } from './query/facets'
-import { histogram } from './query/histogram'
+import { ColumnIndexService } from './query/column-index/column-index-service'
+import { createQueryEngine } from './query/query-engine'
 import { compareSources } from './compare/compare-sources'
 import { tenantStats } from './tenants/tenant-stats'
 import { createViewsApi } from './views/views-api'
@@ -51,6 +49,10 @@ export interface BackendOptions {
   readonly?: boolean
   /** the event hub to publish on (kept across store swaps by store-health.ts) */
   events?: EventHub
+  /** the in-memory column index for queries: its bundled worker, or null to load in-process (default: bundled when built) */
+  indexWorkerPath?: string | null
+  /** false answers every query with SQL (default true) */
+  columnIndex?: boolean
 }
 
 export interface Backend {
@@ -59,6 +61,8 @@ export interface Backend {
   db: Db
   imports: ImportService
   exports: ExportService
+  /** the column index answering queries, null when turned off */
+  columnIndex: ColumnIndexService | null
   close(): void
 }
 
@@ -90,6 +94,15 @@ function openStoreBackend(options: BackendOptions): StoreBackend {
   // Redaction tags use this store's key everywhere (imports, exports, reports); exports run on their own
   // read connection and are offered for download by the HTTP host in browser mode.
   useRedactionKey(loadRedactionKey(db))
+  // Counts, facets, the timeline and time-sorted pages come from an in-memory column index, loaded
+  // off the main thread; SQL answers until it is ready and whatever it does not cover.
+  const columnIndex = options.columnIndex === false ? null : new ColumnIndexService(db, {
+    dbPath: options.dbPath,
+    workerPath: options.indexWorkerPath,
+    nativeBinding: options.nativeBinding,
+  })
+  columnIndex?.start()
+  const query = createQueryEngine(db, columnIndex)
   const exports = new ExportService({
     db,
     dbPath: options.dbPath,
@@ -132,6 +145,7 @@ function openStoreBackend(options: BackendOptions): StoreBackend {
     },
     async removeSource({ id }) {
       if (!deleteSource(db, id)) throw new NotFoundError(`source ${id} not found`)
+      columnIndex?.invalidate() // its entries are gone: reload rather than wait for the next check
       events.emit('storeChanged', { reason: 'remove' })
     },
     async startImport(request) {
@@ -146,20 +160,20 @@ function openStoreBackend(options: BackendOptions): StoreBackend {
       if (!options.samplePath || !existsSync(options.samplePath)) throw new NotFoundError('the sample log is not bundled with this build')
       return { jobId: imports.start([{ path: options.samplePath }], { force: false }) }
     },
-    async queryEntries(query) {
-      return queryEntries(db, query)
+    async queryEntries(request) {
+      return query.queryEntries(request)
     },
     async locateEntry({ filter, sort, id }) {
-      return { index: locateEntry(db, filter, sort, id) }
+      return { index: query.locateEntry(filter, sort, id) }
     },
     async countEntries({ filter }) {
-      return { count: countEntries(db, filter) }
+      return { count: query.countEntries(filter) }
     },
     async getFacets(request) {
-      return facets(db, request)
+      return query.facets(request)
     },
     async getHistogram(request) {
-      return histogram(db, request)
+      return query.histogram(request)
     },
     async getEntry({ id }) {
       return getEntryDetail(db, id)
@@ -184,9 +198,11 @@ function openStoreBackend(options: BackendOptions): StoreBackend {
     db,
     imports,
     exports,
+    columnIndex,
     close() {
       imports.cancelAll()
       exports.dispose()
+      columnIndex?.close()
       db.close()
     },
   }

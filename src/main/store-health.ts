@@ -122,6 +122,9 @@ export function createRecoverableBackend(options: BackendOptions, open: OpenStor
     get exports() {
       return current.exports
     },
+    get columnIndex() {
+      return current.columnIndex
+    },
     close() {
       current.imports.cancelAll()
       current.close()

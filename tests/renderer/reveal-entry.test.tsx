@@ -15,6 +15,7 @@ interface FakeNode {
   setSelected: ReturnType<typeof vi.fn>
   rowTop?: number | null
   rowHeight?: number
+  rowIndex?: number | null
 }
 
 function fakeGrid(rowCount: number) {
@@ -55,7 +56,7 @@ describe('scrollToRow', () => {
     g.state.rowCount = 1541
     g.fire()
     expect(g.grid.ensureIndexVisible).toHaveBeenCalledWith(250, 'middle')
-    const node = { data: { id: 1024 }, setSelected: vi.fn(), rowTop: 7000, rowHeight: 28 }
+    const node = { data: { id: 1024 }, setSelected: vi.fn(), rowTop: 7000, rowHeight: 28, rowIndex: 250 }
     g.nodes.set('1024', node)
     g.fire()
     expect(node.setSelected).toHaveBeenCalledWith(true, true)
@@ -68,7 +69,7 @@ describe('scrollToRow', () => {
     g.state.range = { top: 400, bottom: 800 }
     scrollToRow(g.api, 53, 1158)
     expect(g.grid.ensureIndexVisible).toHaveBeenCalledTimes(1)
-    const node = { data: { id: 1158 }, setSelected: vi.fn(), rowTop: 53 * 28, rowHeight: 28 }
+    const node = { data: { id: 1158 }, setSelected: vi.fn(), rowTop: 53 * 28, rowHeight: 28, rowIndex: 53 }
     g.nodes.set('1158', node)
     g.fire()
     expect(g.grid.ensureIndexVisible).toHaveBeenCalledTimes(2)
@@ -76,9 +77,51 @@ describe('scrollToRow', () => {
     expect(node.setSelected).toHaveBeenCalledWith(true, true)
   })
 
+  it('keeps scrolling over the next frames while the browser clamps the scroll, then stops', () => {
+    vi.useFakeTimers({ toFake: ['requestAnimationFrame', 'cancelAnimationFrame'] })
+    try {
+      const g = fakeGrid(54)
+      g.state.range = { top: 700, bottom: 1120 } // the viewport has not grown yet: row 53 is below it
+      const node = { data: { id: 1158 }, setSelected: vi.fn(), rowTop: 53 * 28, rowHeight: 28, rowIndex: 53 }
+      g.nodes.set('1158', node)
+      scrollToRow(g.api, 53, 1158)
+      expect(node.setSelected).toHaveBeenCalledWith(true, true)
+      expect(g.grid.ensureIndexVisible).toHaveBeenCalledTimes(2)
+      vi.advanceTimersToNextFrame()
+      expect(g.grid.ensureIndexVisible).toHaveBeenCalledTimes(3)
+      g.state.range = { top: 1100, bottom: 1520 } // now it took
+      vi.advanceTimersToNextFrame()
+      vi.advanceTimersToNextFrame()
+      vi.advanceTimersToNextFrame()
+      vi.advanceTimersToNextFrame()
+      expect(g.grid.ensureIndexVisible).toHaveBeenCalledTimes(3)
+      expect(vi.getTimerCount()).toBe(0)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('leaves the scroll alone once the rows under it changed', () => {
+    vi.useFakeTimers({ toFake: ['requestAnimationFrame', 'cancelAnimationFrame'] })
+    try {
+      const g = fakeGrid(54)
+      g.state.range = { top: 700, bottom: 1120 }
+      const node = { data: { id: 1158 }, setSelected: vi.fn(), rowTop: 53 * 28, rowHeight: 28, rowIndex: 53 }
+      g.nodes.set('1158', node)
+      const cancel = scrollToRow(g.api, 53, 1158)
+      node.rowIndex = null // a new filter: the row is not shown any more
+      vi.advanceTimersToNextFrame()
+      expect(g.grid.ensureIndexVisible).toHaveBeenCalledTimes(2)
+      expect(vi.getTimerCount()).toBe(0)
+      cancel()
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
   it('is done at once when the row is already there; cancelling stops waiting', () => {
     const g = fakeGrid(100)
-    const node = { data: { id: 7 }, setSelected: vi.fn(), rowTop: 84, rowHeight: 28 }
+    const node = { data: { id: 7 }, setSelected: vi.fn(), rowTop: 84, rowHeight: 28, rowIndex: 3 }
     g.nodes.set('7', node)
     scrollToRow(g.api, 3, 7)
     expect(node.setSelected).toHaveBeenCalledWith(true, true)

@@ -1,6 +1,6 @@
 // A run as a Markdown section for docs/benchmarks.md (and for the terminal).
 import { FORMAT_INFO, type BenchFormat } from './generate/log-format'
-import { QUERY_KINDS, QUERY_LABELS } from './query-bench'
+import { QUERY_KINDS, QUERY_LABELS, type QueryFigures } from './query-bench'
 import type { RunResult } from './results'
 import type { TargetRow } from './targets'
 
@@ -72,6 +72,14 @@ function importSection(run: RunResult): string | null {
   ].join('\n')
 }
 
+function indexNote(q: QueryFigures): string {
+  const i = q.index
+  if (!i) return ''
+  return ` Queries run on the in-memory column index (SQL for the rest), ${i.state} after loading ${int(i.rows)} entries ` +
+    `${i.worker ? 'in its worker' : 'in-process'} in ${int(i.loadWallMs)} ms (${int(i.loadCpuMs)} ms CPU); it holds ` +
+    `${(i.bytes / 1e6).toFixed(1)} MB, ${i.bytesPerEntry} bytes per entry.`
+}
+
 function querySection(run: RunResult): string | null {
   const q = run.query
   if (!q) return null
@@ -81,7 +89,8 @@ function querySection(run: RunResult): string | null {
     '',
     `Milliseconds over ${q.combos} seeded filter combinations (time range, API user, agent user, function, result, status class) ` +
       `on the ${q.store} store (${int(q.entries)} entries) after one warm-up pass; ${q.emptyResults} combinations matched nothing. ` +
-      'Search terms are words from random entries (error texts, URL paths, body values), combined with the same filters.',
+      'Search terms are words from random entries (error texts, URL paths, body values), combined with the same filters.' +
+      indexNote(q),
     '',
     table(['Query', 'p50', 'p95', 'max', 'CPU p50', 'CPU p95'], rows),
   ].join('\n')

@@ -117,7 +117,7 @@ async function benchQueryStore(ctx: BenchContext, run: RunResult): Promise<void>
   }
   if (only.has('query')) {
     log(`query: ${ctx.args.combos} filter combinations on the ${ctx.queryFormat} store`)
-    run.query = measureQueries(store, ctx.queryFormat, ctx.args.combos, ctx.args.seed)
+    run.query = await measureQueries(store, ctx.queryFormat, ctx.args.combos, ctx.args.seed)
   }
   if (only.has('browser')) {
     log('browser: apilog serve + Chromium')

@@ -7,14 +7,20 @@ import { compileFilter, QueryError } from './compile-filter'
 export const DEFAULT_PAGE_SIZE = 100
 export const MAX_PAGE_SIZE = 10_000
 
+/** The page a query asks for: limit clamped to 0–MAX_PAGE_SIZE (default 100), offset to ≥ 0. */
+export function pageWindow(query: EntryQuery): { limit: number; offset: number } {
+  const limit = Math.min(Math.max(Math.trunc(query.limit ?? DEFAULT_PAGE_SIZE), 0), MAX_PAGE_SIZE)
+  const offset = Math.max(Math.trunc(query.offset ?? 0), 0)
+  return { limit, offset }
+}
+
 export function queryEntries(db: Db, query: EntryQuery): EntryPage {
   const where = compileFilter(query.filter)
   const sort = query.sort ?? { field: 'ts', dir: 'asc' }
   const column = ENTRY_COLUMNS[sort.field]
   if (!column) throw new QueryError(`cannot sort by "${String(sort.field)}"`)
   const dir = sort.dir === 'desc' ? 'DESC' : 'ASC'
-  const limit = Math.min(Math.max(Math.trunc(query.limit ?? DEFAULT_PAGE_SIZE), 0), MAX_PAGE_SIZE)
-  const offset = Math.max(Math.trunc(query.offset ?? 0), 0)
+  const { limit, offset } = pageWindow(query)
   const order = column === 'id' ? `e.id ${dir}` : `e.${column} ${dir}, e.id ${dir}`
   const rows = db
     .prepare(`SELECT ${ENTRY_SELECT_LIST} FROM entries e WHERE ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?`)

@@ -10,16 +10,27 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`)
 }
 
+/** Max values per field, as requested (1–10 000, default 200). */
+export function facetLimit(request: FacetRequest): number {
+  return Math.min(Math.max(Math.trunc(request.limit ?? DEFAULT_FACET_LIMIT), 1), 10_000)
+}
+
+/** The `contains` text that filters values, or null when there is none. */
+export function facetContains(request: FacetRequest): string | null {
+  return request.contains && request.contains.trim() !== '' ? request.contains.trim() : null
+}
+
 export function facetValues(db: Db, request: FacetRequest, field: FacetField): FacetValue[] {
   const column = ENTRY_COLUMNS[field]
   const where = compileFilter(request.filter, field)
   const params = [...where.params]
   let sql = where.sql
-  if (request.contains && request.contains.trim() !== '') {
+  const contains = facetContains(request)
+  if (contains !== null) {
     sql += ` AND e.${column} LIKE ? ESCAPE '\\'`
-    params.push(`%${escapeLike(request.contains.trim())}%`)
+    params.push(`%${escapeLike(contains)}%`)
   }
-  const limit = Math.min(Math.max(Math.trunc(request.limit ?? DEFAULT_FACET_LIMIT), 1), 10_000)
+  const limit = facetLimit(request)
   return db
     .prepare(
       `SELECT e.${column} AS value, count(*) AS count FROM entries e WHERE ${sql}

@@ -66,9 +66,10 @@ describe('search terms', () => {
 })
 
 describe('measureQueries', () => {
-  it('times every query kind once per combination', () => {
-    const figures = measureQueries(storePath, 'ndjson', 8, 1)
+  it('times every query kind once per combination', async () => {
+    const figures = await measureQueries(storePath, 'ndjson', 8, 1)
     expect(figures.entries).toBe(1500)
+    expect(figures.index).toMatchObject({ state: 'ready', rows: 1500, worker: false })
     expect(figures.filters).toHaveLength(8)
     for (const kind of QUERY_KINDS) {
       expect(figures.wall[kind].n).toBe(8)
