@@ -106,7 +106,7 @@ describe('scrollToRow', () => {
     try {
       const g = fakeGrid(54)
       g.state.range = { top: 700, bottom: 1120 }
-      const node = { data: { id: 1158 }, setSelected: vi.fn(), rowTop: 53 * 28, rowHeight: 28, rowIndex: 53 }
+      const node: FakeNode = { data: { id: 1158 }, setSelected: vi.fn(), rowTop: 53 * 28, rowHeight: 28, rowIndex: 53 }
       g.nodes.set('1158', node)
       const cancel = scrollToRow(g.api, 53, 1158)
       node.rowIndex = null // a new filter: the row is not shown any more
