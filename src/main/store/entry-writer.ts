@@ -86,6 +86,10 @@ function pushPayload(params: unknown[], id: number, r: EntryRecord, headers: Hea
 
 type Statement = Database.Statement
 
+/** The first batch (a commit makes rows visible to the UI): rows, and bytes per row of it. */
+const FIRST_BATCH_ROWS = 200
+const FIRST_BATCH_BYTES_PER_ROW = 4096
+
 /** Writes entries of one source in batched transactions. */
 export class EntryWriter {
   private readonly entryMany: Statement
@@ -98,6 +102,8 @@ export class EntryWriter {
   private readonly headers: HeaderSets
   private pending: EntryRecord[] = []
   private pendingBytes = 0
+  /** batches start small and double up to the full size, so the first rows show early */
+  private rampRows = FIRST_BATCH_ROWS
   count = 0
   firstTs: number | null = null
   lastTs: number | null = null
@@ -129,7 +135,9 @@ export class EntryWriter {
       if (this.firstTs === null || record.ts < this.firstTs) this.firstTs = record.ts
       if (this.lastTs === null || record.ts > this.lastTs) this.lastTs = record.ts
     }
-    if (this.pending.length >= this.batchSize || this.pendingBytes >= this.batchBytes) this.flush()
+    const rows = Math.min(this.rampRows, this.batchSize)
+    const bytes = Math.min(this.rampRows * FIRST_BATCH_BYTES_PER_ROW, this.batchBytes)
+    if (this.pending.length >= rows || this.pendingBytes >= bytes) this.flush()
   }
 
   /** Commits what is pending. */
@@ -140,6 +148,7 @@ export class EntryWriter {
     this.pendingBytes = 0
     this.writeBatch(batch)
     this.count += batch.length
+    this.rampRows = Math.min(this.rampRows * 2, this.batchSize)
   }
 
   /** Runs inside the batch transaction, which holds the write lock: ids from max(id) are ours. */

@@ -37,6 +37,29 @@ describe('entries repo', () => {
   })
 })
 
+describe('batches', () => {
+  it('commit the first rows early, then in ever larger batches up to the full size', () => {
+    const db = memoryDb()
+    const source = insertSource(db, { name: 'x', path: null, size: 1, headSha256: 'h', format: 'ndjson', timeZone: 'UTC', secretsKept: false })
+    const writer = new EntryWriter(db, source, 1000)
+    const commits: number[] = []
+    for (let i = 0; i < 4000; i++) {
+      const before = writer.count
+      writer.add({ position: i + 1, ts: i, result: 'success', raw: `r${i}` })
+      if (writer.count !== before) commits.push(writer.count - before)
+    }
+    expect(commits).toEqual([200, 400, 800, 1000, 1000])
+    // big records: the first batch also stops at its byte budget (200 rows of 4 kB)
+    const big = new EntryWriter(db, source)
+    let first = 0
+    for (let i = 0; first === 0; i++) {
+      big.add({ position: i + 1, ts: i, result: 'success', raw: 'x', responseBody: 'y'.repeat(16 * 1024) })
+      first = big.count
+    }
+    expect(first).toBe(50)
+  })
+})
+
 describe('header lists', () => {
   it('keeps a unique list inline, stores a repeated one once, and reads both back exactly', () => {
     const db = memoryDb()
