@@ -2,22 +2,14 @@
 // worker or in-process, and what the column store appends. Plain typed arrays and value lists, so
 // it crosses a worker boundary with its buffers transferred rather than copied.
 import { RESULT_KINDS } from '../../../shared/types'
+import { ENTRY_COLUMNS } from '../../store/columns'
 
 /** Dictionary-encoded columns (code 0 = NULL). */
 export const DICT_FIELDS = ['apiUser', 'agentUser', 'function', 'method', 'service', 'tenant', 'clientIp', 'sourceId'] as const
 export type DictField = (typeof DICT_FIELDS)[number]
 
 /** `entries` column of each dictionary field. */
-export const DICT_COLUMNS: Record<DictField, string> = {
-  apiUser: 'api_user',
-  agentUser: 'agent_user',
-  function: 'function',
-  method: 'method',
-  service: 'service',
-  tenant: 'tenant',
-  clientIp: 'client_ip',
-  sourceId: 'source_id',
-}
+export const DICT_COLUMNS = Object.fromEntries(DICT_FIELDS.map((field) => [field, ENTRY_COLUMNS[field]])) as Record<DictField, string>
 
 export type CodeArray = Uint16Array | Uint32Array
 

@@ -1,9 +1,10 @@
 // Everything that depends on the filter: the grid's result set with its exact count, and the
-// timeline (the same filter without its time range). Rapid filter edits are coalesced first.
+// timeline (the same filter without its time range). A single filter edit applies at once; a burst
+// of edits is coalesced into its last one.
 import { useMemo } from 'react'
 import type { EntryFilter } from '../../../../shared/types'
 import { useAsync } from '../../hooks/use-async'
-import { useDebouncedValue } from '../../hooks/use-debounced-value'
+import { useCoalescedValue } from '../../hooks/use-coalesced-value'
 import { useApi } from '../../services'
 import { createEntrySource } from '../entries/entry-source'
 import { withoutTime } from '../filters/filter-model'
@@ -13,7 +14,7 @@ export const HISTOGRAM_BUCKETS = 100
 
 export function useWorkspaceData(filter: EntryFilter, revision: number) {
   const api = useApi()
-  const settled = useDebouncedValue(filter, FILTER_SETTLE_MS)
+  const settled = useCoalescedValue(filter, FILTER_SETTLE_MS)
   const filterKey = JSON.stringify(settled)
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const source = useMemo(() => createEntrySource(api, settled, revision), [api, filterKey, revision])
