@@ -40,6 +40,16 @@ function vmHwmKb(): number | null {
   }
 }
 
+const activeResources = () => process.getActiveResourcesInfo().filter((r) => !/^(TTYWrap|PipeWrap)$/.test(r))
+
+/** What still keeps the process alive once workers that were told to stop have had 2 s to exit. */
+async function settledResources(): Promise<string[]> {
+  for (let waited = 0; waited < 2000 && activeResources().length > 0; waited += 50) {
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  return activeResources()
+}
+
 export async function runImportOne(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { db: { type: 'string' }, file: { type: 'string' } } })
   if (!values.db || !values.file) throw new Error('import-one needs --db and --file')
@@ -54,8 +64,7 @@ export async function runImportOne(argv: string[]): Promise<number> {
   const wallMs = performance.now() - started
   loop.disable()
   backend.close()
-  await new Promise((resolve) => setImmediate(resolve))
-  const lingering = process.getActiveResourcesInfo().filter((r) => !/^(TTYWrap|PipeWrap)$/.test(r))
+  const lingering = await settledResources()
   const used = process.cpuUsage(cpu)
   const report: ImportOneResult = {
     result: summary.files[0],
