@@ -5,5 +5,6 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts', 'tests/renderer/**/*.test.tsx'],
     testTimeout: 30_000,
     pool: 'forks',
+    setupFiles: ['tests/renderer/setup.ts'],
   },
 })
