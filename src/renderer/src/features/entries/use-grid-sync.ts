@@ -33,7 +33,10 @@ export function useGridSync(grid: GridApi<EntryRow> | null, options: GridSyncOpt
       return
     }
     shown.current = { grid, filterKey: source.filterKey }
-    grid.setGridOption('datasource', createDatasource(api, () => sourceRef.current, (e) => onError.current(e)))
+    const onCount = (count: number) => {
+      if (!grid.isDestroyed()) grid.setRowCount(count, true)
+    }
+    grid.setGridOption('datasource', createDatasource(api, () => sourceRef.current, (e) => onError.current(e), onCount))
   }, [api, grid, source.key, source.filterKey, sourceRef])
 
   useEffect(() => {

@@ -39,21 +39,25 @@ function isRowOnScreen(grid: GridApi<EntryRow>, top: number | null, height: numb
   return top >= from && top + (height ?? 0) <= to
 }
 
-/** Frames after selecting during which a scroll the browser clamped (the grid not yet grown) is retried. */
-const SETTLE_FRAMES = 12
+/**
+ * Frames after selecting during which the row is kept in view: a scroll can fall short when the
+ * browser clamps it (the grid's viewport not yet grown to the new row count), and the grid's own
+ * position cache can miss that. ensureIndexVisible without a position reads the real scroll offset
+ * and does nothing when the row is already on screen.
+ */
+const SETTLE_FRAMES = 30
 
 /** Scrolls to `index` and selects the row once it is loaded; returns a cancel function. */
 export function scrollToRow(grid: GridApi<EntryRow>, index: number, id: number): () => void {
   let scrolled = false
   let frame = 0
-  const settle = (left: number, steady: number) => {
+  const settle = (left: number) => {
     frame = 0
-    if (grid.isDestroyed() || left === 0 || steady >= 2) return
+    if (grid.isDestroyed() || left === 0) return
     const node = grid.getRowNode(String(id))
     if (!node || node.rowIndex !== index) return // the rows changed meanwhile: nothing to keep in view
-    const onScreen = isRowOnScreen(grid, node.rowTop, node.rowHeight)
-    if (!onScreen) grid.ensureIndexVisible(index, 'middle')
-    frame = requestAnimationFrame(() => settle(left - 1, onScreen ? steady + 1 : 0))
+    if (grid.getDisplayedRowCount() > index) grid.ensureIndexVisible(index)
+    frame = requestAnimationFrame(() => settle(left - 1))
   }
   const attempt = () => {
     if (grid.isDestroyed() || grid.getDisplayedRowCount() <= index) return false
@@ -61,10 +65,11 @@ export function scrollToRow(grid: GridApi<EntryRow>, index: number, id: number):
     scrolled = true
     const node = grid.getRowNode(String(id))
     if (!node?.data) return false
+    // the first scroll can fall short when it happens before the grid has grown to its new row
+    // count (the browser clamps it); once the row is loaded, make sure it is on screen
+    if (!isRowOnScreen(grid, node.rowTop, node.rowHeight)) grid.ensureIndexVisible(index, 'middle')
     node.setSelected(true, true)
-    // the scroll can fall short when it happens before the grid's viewport has grown to its new row
-    // count (the browser clamps it): check over the next frames that the row is, and stays, on screen
-    settle(SETTLE_FRAMES, 0)
+    frame = requestAnimationFrame(() => settle(SETTLE_FRAMES))
     return true
   }
   const listener = () => {
