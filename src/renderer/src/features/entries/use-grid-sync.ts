@@ -33,10 +33,7 @@ export function useGridSync(grid: GridApi<EntryRow> | null, options: GridSyncOpt
       return
     }
     shown.current = { grid, filterKey: source.filterKey }
-    const onCount = (count: number) => {
-      if (!grid.isDestroyed()) grid.setRowCount(count, true)
-    }
-    grid.setGridOption('datasource', createDatasource(api, () => sourceRef.current, (e) => onError.current(e), onCount))
+    grid.setGridOption('datasource', createDatasource(api, () => sourceRef.current, (e) => onError.current(e)))
   }, [api, grid, source.key, source.filterKey, sourceRef])
 
   useEffect(() => {
