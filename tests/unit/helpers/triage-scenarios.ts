@@ -2,11 +2,10 @@
 // store, or as a real VICIdial API Log Report CSV / NDJSON gateway log imported through the pipeline.
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { getImporter } from '../../../src/main/importers'
 import { importFile } from '../../../src/main/importers/run-import'
 import type { Db } from '../../../src/main/store/db'
 import type { EntryRecord } from '../../../src/main/store/entry-record'
-import type { HeaderList, ResultKind, SourceFormat } from '../../../src/shared/types'
+import type { HeaderList, ResultKind } from '../../../src/shared/types'
 import { writeSource } from './generated-store'
 import { tempDir } from './store'
 
@@ -127,12 +126,6 @@ export function toNdjson(calls: Call[]): string {
 }
 
 export type LoadMode = 'store' | 'vicidial' | 'ndjson'
-
-/** True once the real importer for a format is in place (not the placeholder). */
-export function importerReady(format: SourceFormat): boolean {
-  const detection = getImporter(format).detect('', 'probe')
-  return !(detection.kind === 'no-match' && /under construction/.test(detection.reason))
-}
 
 /** Puts a scenario into the store: directly, or as a real log file through the import pipeline. */
 export async function loadScenario(db: Db, scenario: Scenario, mode: LoadMode = 'store', name = 'scenario'): Promise<number> {

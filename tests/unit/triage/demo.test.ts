@@ -1,15 +1,13 @@
 // The bundled demo log (resources/samples/vicidial-api-log-demo.csv) through the real VICIdial
 // importer: a password change for API user crmsync at 14:05 and leadimport silent 02:00–03:00.
-import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { findFindings, runTriage } from '../../../src/main/triage'
 import { importIntoMemory } from '../helpers/store'
-import { importerReady } from '../helpers/triage-scenarios'
 
 const DEMO = join(__dirname, '../../../resources/samples/vicidial-api-log-demo.csv')
 
-describe.skipIf(!existsSync(DEMO) || !importerReady('vicidial'))('the bundled demo log', () => {
+describe('the bundled demo log', () => {
   it('tells the credential change and the silent caller apart, with the evidence rows', async () => {
     const { db } = await importIntoMemory(DEMO)
     const crmsync = runTriage(db, { caller: { kind: 'apiUser', value: 'crmsync' }, at: '2024-03-12T10:15', timeZone: 'America/New_York' })

@@ -6,7 +6,7 @@ import type { Db } from '../../../src/main/store/db'
 import { findFindings } from '../../../src/main/triage/findings'
 import type { Finding, FindingKind } from '../../../src/shared/triage-types'
 import { memoryDb } from '../helpers/store'
-import { importerReady, loadScenario, type LoadMode } from '../helpers/triage-scenarios'
+import { loadScenario, type LoadMode } from '../helpers/triage-scenarios'
 import * as worlds from '../helpers/triage-worlds'
 
 async function findingsOf(world: worlds.World, mode: LoadMode = 'store'): Promise<{ db: Db; findings: Finding[] }> {
@@ -105,7 +105,7 @@ describe('findFindings', () => {
   })
 })
 
-describe.skipIf(!importerReady('vicidial'))('findings on a real VICIdial API Log Report', () => {
+describe('findings on a real VICIdial API Log Report', () => {
   it('finds the silent caller and the credential change', async () => {
     expect(only((await findingsOf(worlds.silentCaller(), 'vicidial')).findings, 'caller_silent', 'API user leadimport').metrics.gapMinutes).toBe(62)
     expect(only((await findingsOf(worlds.credentialChange(), 'vicidial')).findings, 'error_rate_spike', 'API user crmsync').metrics.errors).toBe(78)

@@ -7,7 +7,7 @@ import { runTriage } from '../../../src/main/triage/run-triage'
 import { plantedFinding } from '../helpers/findings-holdout'
 import { memoryDb } from '../helpers/store'
 import { holdoutCase, wallClock } from '../helpers/triage-holdout'
-import { importerReady, loadScenario, type LoadMode } from '../helpers/triage-scenarios'
+import { loadScenario, type LoadMode } from '../helpers/triage-scenarios'
 
 async function check(seed: number, mode: LoadMode) {
   const c = holdoutCase(seed, mode === 'vicidial')
@@ -37,7 +37,7 @@ describe('hold-out: planted truth on generated logs', () => {
   }
 
   for (const mode of ['ndjson', 'vicidial'] as const) {
-    describe.skipIf(!importerReady(mode))(`through the ${mode} importer`, () => {
+    describe(`through the ${mode} importer`, () => {
       for (let seed = 101; seed <= 130; seed++) {
         it(`seed ${seed}`, async () => {
           const { truth, got, request } = await check(seed, mode)
